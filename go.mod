@@ -1,0 +1,3 @@
+module github.com/veille-news/veille
+
+go 1.26.8

@@ -1,0 +1,214 @@
+// Package veille holds the domain types shared by every stage of the
+// veille pipeline: the raw documents that enter it and the clean articles
+// that come out of extraction.
+//
+// Data flows one way: ingest produces a Document, extract turns it into an
+// Article, store keeps both. Stages depend on this package, never on each
+// other's internals.
+package veille
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Format is the kind of markup a raw document is written in.
+type Format string
+
+// The formats veille reads.
+const (
+	FormatText Format = "text" // a rendered text dump (browser or w3m output)
+	FormatHTML Format = "html" // an HTML page
+)
+
+// Document is one raw input as ingest read it: the bytes as found (after
+// transparent gzip decompression), their identity, and their text decoded to
+// UTF-8.
+type Document struct {
+	// Source is the path or URL exactly as the user gave it ("-" for stdin).
+	Source string
+	// ID is the hex SHA-256 of Raw: the content address of the document.
+	ID string
+	// Raw holds the bytes as read, before any charset decoding.
+	Raw []byte
+	// Format is the detected markup.
+	Format Format
+	// Charset is the encoding Raw was decoded from ("utf-8", "windows-1252"...).
+	Charset string
+	// Text is Raw decoded to valid UTF-8.
+	Text string
+	// URL is the page address when known (given as source, or found in a
+	// WARC record); empty otherwise.
+	URL string
+}
+
+// Article is a clean article extracted from one Document. Its JSON form is
+// a public contract: field names must not change.
+type Article struct {
+	Source        string   `json:"source"`
+	ID            string   `json:"id"`
+	Format        Format   `json:"format"`
+	Site          string   `json:"site"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	Authors       []string `json:"authors"`
+	Published     Date     `json:"published"`
+	Updated       Date     `json:"updated"`
+	PublishedFrom string   `json:"published_from"`
+	Language      string   `json:"language"`
+	Tags          []string `json:"tags"`
+	Categories    []string `json:"categories"`
+	Text          string   `json:"text"`
+}
+
+// Normalize replaces nil slices with empty ones so that the JSON form always
+// carries arrays, never null, for list fields.
+func (a *Article) Normalize() {
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Categories == nil {
+		a.Categories = []string{}
+	}
+}
+
+// Precision says how much of a Date the source actually stated.
+type Precision int
+
+// Precisions, from none (unknown date) to a full time of day.
+const (
+	PrecisionNone Precision = iota
+	PrecisionYear
+	PrecisionMonth
+	PrecisionDay
+	PrecisionMinute
+	PrecisionSecond
+)
+
+// String names the precision.
+func (p Precision) String() string {
+	switch p {
+	case PrecisionYear:
+		return "year"
+	case PrecisionMonth:
+		return "month"
+	case PrecisionDay:
+		return "day"
+	case PrecisionMinute:
+		return "minute"
+	case PrecisionSecond:
+		return "second"
+	}
+	return "none"
+}
+
+// Date is a calendar date known to a given precision. The zero Date means
+// "not stated" and marshals to JSON null. Fields finer than the precision
+// are meaningless and kept at their zero value.
+type Date struct {
+	Time      time.Time
+	Precision Precision
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
+
+// NewDate builds a Date from t truncated to precision p.
+func NewDate(t time.Time, p Precision) Date {
+	if p == PrecisionNone {
+		return Date{}
+	}
+	y, m, day := t.Date()
+	switch p {
+	case PrecisionYear:
+		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case PrecisionMonth:
+		t = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	case PrecisionDay:
+		t = time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	case PrecisionMinute:
+		t = time.Date(y, m, day, t.Hour(), t.Minute(), 0, 0, time.UTC)
+	case PrecisionSecond:
+		t = time.Date(y, m, day, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	}
+	return Date{Time: t, Precision: p}
+}
+
+// String formats the date in ISO 8601 at its precision: "2023", "2023-10",
+// "2023-09-02", "2025-04-03T11:51", "2025-04-03T11:51:07". The unknown date
+// formats as "".
+func (d Date) String() string {
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Time.Format("2006")
+	case PrecisionMonth:
+		return d.Time.Format("2006-01")
+	case PrecisionDay:
+		return d.Time.Format("2006-01-02")
+	case PrecisionMinute:
+		return d.Time.Format("2006-01-02T15:04")
+	case PrecisionSecond:
+		return d.Time.Format("2006-01-02T15:04:05")
+	}
+	return ""
+}
+
+// ParseDate parses an ISO 8601 date at any of the precisions String writes.
+// The empty string parses to the zero Date.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	layouts := []struct {
+		layout string
+		p      Precision
+	}{
+		{"2006", PrecisionYear},
+		{"2006-01", PrecisionMonth},
+		{"2006-01-02", PrecisionDay},
+		{"2006-01-02T15:04", PrecisionMinute},
+		{"2006-01-02T15:04:05", PrecisionSecond},
+	}
+	for _, l := range layouts {
+		if len(s) != len(l.layout) {
+			continue
+		}
+		t, err := time.Parse(l.layout, s)
+		if err == nil {
+			return Date{Time: t, Precision: l.p}, nil
+		}
+	}
+	return Date{}, fmt.Errorf("veille: invalid ISO 8601 date %q", s)
+}
+
+// MarshalJSON writes the date as an ISO string, or null when unknown.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("veille: date: %w", err)
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
