@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+
+	"github.com/veille-news/veille/bench"
+	"github.com/veille-news/veille/extract"
+	"github.com/veille-news/veille/ingest"
+)
+
+func init() {
+	register(command{
+		name:    "bench",
+		args:    "extract",
+		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s on scrapinghub)",
+		run:     runBench,
+	})
+}
+
+// defaultShared is where the shared benchmark data sits relative to a
+// checkout of veille.
+const defaultShared = "../shared"
+
+func runBench(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "bench", args: "extract", summary: "measure veille on the shared benchmarks"}
+	fs := newFlags(env, c)
+	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub)")
+	format := fs.String("format", "text", "output format: text or json")
+	perDoc := fs.Bool("per-doc", false, "json: include each page's scores")
+	pos, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if len(pos) != 1 || pos[0] != "extract" {
+		errorf(env, c.name, "want one benchmark name: extract")
+		return ExitUsage
+	}
+	if *format != "text" && *format != "json" {
+		errorf(env, c.name, "unknown --format %q: want text or json", *format)
+		return ExitUsage
+	}
+	if *dir == "" {
+		*dir = filepath.Join(defaultShared, "bench", "extraction", "scrapinghub")
+	}
+	systems := []bench.System{
+		bench.TrafilaturaSystem(),
+		bench.VeilleHTMLSystem(),
+		bench.KeepAllSystem(),
+		veilleTextSystem(),
+	}
+	rep, err := bench.RunExtraction(ctx, *dir, systems)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	if *format == "json" {
+		if !*perDoc {
+			for i := range rep.Systems {
+				rep.Systems[i].PerDoc = nil
+			}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stdout, "extraction benchmark: %s (%d pages)\n\n", rep.Dir, rep.Docs)
+	if err := rep.WriteTable(env.Stdout); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	tr, ok1 := rep.System("trafilatura")
+	vt, ok2 := rep.System("veille-text")
+	if ok1 && ok2 && tr.PagesPerSecond > 0 {
+		fmt.Fprintf(env.Stdout, "\nveille-text is %.1fx faster per page than go-trafilatura on the same pages' HTML\n", vt.PagesPerSecond/tr.PagesPerSecond)
+	}
+	return ExitOK
+}
+
+// veilleTextSystem is veille's text-dump extraction (body and metadata,
+// without language identification), page by page, as `veille extract`
+// runs it on a single dump.
+func veilleTextSystem() bench.System {
+	ex := extract.New(extract.Options{NoLanguage: true})
+	return bench.System{Name: "veille-text", Input: bench.InputText, Body: func(ctx context.Context, raw []byte) (string, error) {
+		doc, _, err := ingest.FromBytes("page.txt", raw, ingest.Options{})
+		if err != nil {
+			return "", err
+		}
+		art, err := ex.Extract(ctx, doc)
+		if err != nil {
+			return "", err
+		}
+		return art.Text, nil
+	}}
+}

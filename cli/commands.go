@@ -1,0 +1,393 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/extract"
+	"github.com/veille-news/veille/store"
+	"github.com/veille-news/veille/store/sqlite"
+)
+
+func init() {
+	register(command{
+		name:    "extract",
+		args:    "PATH...",
+		summary: "extract clean articles from pages (files, directories, - for stdin) and print them; nothing is stored",
+		run:     runExtract,
+	})
+	register(command{
+		name:    "ingest",
+		args:    "PATH...",
+		summary: "extract clean articles from pages and keep them, with their raw bytes, in the store",
+		run:     runIngest,
+	})
+	register(command{
+		name:    "articles",
+		args:    "",
+		summary: "list the articles the store holds",
+		run:     runArticles,
+	})
+	register(command{
+		name:    "show",
+		args:    "ID",
+		summary: "print one stored article (full id or a prefix of at least 6 hex digits)",
+		run:     runShow,
+	})
+	register(command{
+		name:    "failures",
+		args:    "",
+		summary: "list the inputs that could not be turned into articles",
+		run:     runFailures,
+	})
+}
+
+// dbFlag registers --db.
+func dbFlag(fs interface {
+	String(string, string, string) *string
+}) *string {
+	return fs.String("db", "", "store file (default $"+store.EnvDB+", else ./"+store.DefaultFile+")")
+}
+
+func openStore(ctx context.Context, path string) (store.Store, error) {
+	if path == "" {
+		path = store.DefaultPath()
+	}
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func runExtract(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "extract", args: "PATH...", summary: "extract clean articles from pages and print them; nothing is stored"}
+	fs := newFlags(env, c)
+	format := formatFlag(fs, "jsonl")
+	pf := addPipelineFlags(fs)
+	paths, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if err := checkFormat(*format); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitUsage
+	}
+	if len(paths) == 0 {
+		errorf(env, c.name, "no input: give files, directories or - for stdin")
+		fs.Usage()
+		return ExitUsage
+	}
+	out := newLister(env.Stdout, *format, writeArticleText)
+	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
+		article: func(_ context.Context, _ veille.Document, art veille.Article) error {
+			if err := out.Write(art); err != nil {
+				return err
+			}
+			return out.Flush()
+		},
+	})
+	if cerr := out.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	if !*pf.quiet {
+		fmt.Fprintf(env.Stderr, "veille extract: %s\n", st.summary("extracted"))
+	}
+	if st.Bad > 0 {
+		return ExitPartial
+	}
+	return ExitOK
+}
+
+func runIngest(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "ingest", args: "PATH...", summary: "extract clean articles from pages and keep them in the store"}
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	pf := addPipelineFlags(fs)
+	paths, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if len(paths) == 0 {
+		errorf(env, c.name, "no input: give files, directories or - for stdin")
+		fs.Usage()
+		return ExitUsage
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	defer s.Close()
+	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
+		skip: func(ctx context.Context, doc veille.Document) (bool, error) {
+			return s.Has(ctx, doc.ID)
+		},
+		skipped: func(ctx context.Context, doc veille.Document) error {
+			return s.AddSource(ctx, doc.ID, doc.Source)
+		},
+		article: func(ctx context.Context, doc veille.Document, art veille.Article) error {
+			_, err := s.Put(ctx, doc, art, extract.Version)
+			return err
+		},
+		bad: func(ctx context.Context, source string, raw []byte, reason string) error {
+			return s.PutFailure(ctx, source, raw, reason)
+		},
+	})
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	if !*pf.quiet {
+		fmt.Fprintf(env.Stderr, "veille ingest: %s\n", st.summary("stored"))
+	}
+	if st.Bad > 0 {
+		return ExitPartial
+	}
+	return ExitOK
+}
+
+func runArticles(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "articles", summary: "list the articles the store holds"}
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	since := fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)")
+	until := fs.String("until", "", "only articles published on or before this date")
+	site := fs.String("site", "", "only articles of this site")
+	language := fs.String("lang", "", "only articles in this language (ISO 639-1)")
+	limit := fs.Int("limit", 0, "at most this many articles (0: all)")
+	full := fs.Bool("full", false, "text format: print each article in full, not one line each")
+	pos, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if len(pos) > 0 {
+		errorf(env, c.name, "unexpected argument %q", pos[0])
+		return ExitUsage
+	}
+	if err := checkFormat(*format); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitUsage
+	}
+	q := store.Query{Site: *site, Language: *language, Limit: *limit}
+	if q.Since, err = veille.ParseDate(*since); err != nil {
+		errorf(env, c.name, "--since: %v", err)
+		return ExitUsage
+	}
+	if q.Until, err = veille.ParseDate(*until); err != nil {
+		errorf(env, c.name, "--until: %v", err)
+		return ExitUsage
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	defer s.Close()
+	text := writeArticleLine
+	if *full {
+		text = writeArticleText
+	}
+	out := newLister(env.Stdout, *format, text)
+	for art, err := range s.Articles(ctx, q) {
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		if err := out.Write(art); err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+	}
+	if err := out.Close(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func runShow(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "show", args: "ID", summary: "print one stored article"}
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	raw := fs.Bool("raw", false, "print the raw bytes of the document instead")
+	pos, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		errorf(env, c.name, "want exactly one article id")
+		return ExitUsage
+	}
+	if err := checkFormat(*format); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitUsage
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	defer s.Close()
+	if *raw {
+		b, err := s.Raw(ctx, pos[0])
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return notFoundStatus(err)
+		}
+		env.Stdout.Write(b)
+		return ExitOK
+	}
+	art, err := s.Article(ctx, pos[0])
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return notFoundStatus(err)
+	}
+	out := newLister(env.Stdout, *format, writeArticleText)
+	if *format == "json" {
+		out.format = "jsonl" // one object, not an array
+	}
+	out.Write(art)
+	if err := out.Close(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func notFoundStatus(err error) int {
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAmbiguous) || errors.Is(err, store.ErrInvalidID) {
+		return ExitUsage
+	}
+	return ExitFailed
+}
+
+func runFailures(ctx context.Context, env *Env, args []string) int {
+	c := command{name: "failures", summary: "list the inputs that could not be turned into articles"}
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	pos, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return code
+	}
+	if len(pos) > 0 {
+		errorf(env, c.name, "unexpected argument %q", pos[0])
+		return ExitUsage
+	}
+	if err := checkFormat(*format); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitUsage
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	defer s.Close()
+	type failure struct {
+		Source string `json:"source"`
+		ID     string `json:"id"`
+		Reason string `json:"reason"`
+		At     string `json:"at"`
+	}
+	out := newLister(env.Stdout, *format, func(w io.Writer, f failure) error {
+		_, err := fmt.Fprintf(w, "%s\t%s\n", f.Source, f.Reason)
+		return err
+	})
+	for f, err := range s.Failures(ctx) {
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		out.Write(failure{Source: f.Source, ID: f.ID, Reason: f.Reason, At: f.At.UTC().Format("2006-01-02T15:04:05Z")})
+	}
+	if err := out.Close(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// writeArticleLine writes one article as one line: id prefix, date,
+// language, site and title.
+func writeArticleLine(w io.Writer, a veille.Article) error {
+	date := a.Published.String()
+	if date == "" {
+		date = "-"
+	}
+	title := a.Title
+	if title == "" {
+		title = firstWords(a.Text, 12)
+	}
+	site := a.Site
+	if site == "" {
+		site = "-"
+	}
+	_, err := fmt.Fprintf(w, "%.12s  %-16s  %-2s  %-20.20s  %s\n", a.ID, date, orDash(a.Language), site, title)
+	return err
+}
+
+// writeArticleText writes one article in full, for reading.
+func writeArticleText(w io.Writer, a veille.Article) error {
+	var b strings.Builder
+	title := a.Title
+	if title == "" {
+		title = "(no title)"
+	}
+	fmt.Fprintf(&b, "# %s\n", title)
+	fmt.Fprintf(&b, "id:        %s\n", a.ID)
+	fmt.Fprintf(&b, "source:    %s\n", a.Source)
+	if a.URL != "" {
+		fmt.Fprintf(&b, "url:       %s\n", a.URL)
+	}
+	if a.Site != "" {
+		fmt.Fprintf(&b, "site:      %s\n", a.Site)
+	}
+	if len(a.Authors) > 0 {
+		fmt.Fprintf(&b, "authors:   %s\n", strings.Join(a.Authors, ", "))
+	}
+	pub := orDash(a.Published.String())
+	if a.PublishedFrom != "" && !a.Published.IsZero() {
+		pub += " (from " + a.PublishedFrom + ")"
+	}
+	fmt.Fprintf(&b, "published: %s\n", pub)
+	if !a.Updated.IsZero() {
+		fmt.Fprintf(&b, "updated:   %s\n", a.Updated)
+	}
+	fmt.Fprintf(&b, "language:  %s   format: %s\n", orDash(a.Language), a.Format)
+	if len(a.Categories) > 0 {
+		fmt.Fprintf(&b, "categories: %s\n", strings.Join(a.Categories, ", "))
+	}
+	if len(a.Tags) > 0 {
+		fmt.Fprintf(&b, "tags:      %s\n", strings.Join(a.Tags, ", "))
+	}
+	fmt.Fprintf(&b, "\n%s\n\n", strings.TrimSpace(a.Text))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		return strings.Join(f[:n], " ") + "…"
+	}
+	return strings.Join(f, " ")
+}
