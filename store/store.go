@@ -1,0 +1,208 @@
+// Package store defines where veille keeps what it ingested: the raw
+// documents, content-addressed by the hex SHA-256 of their bytes, and the
+// article extracted from each.
+//
+// The package holds only the driver-neutral contract: the [Store]
+// interface, the [Query] and [Stats] types, the sentinel errors and the
+// small rules every implementation shares (how an id prefix is checked, how
+// a dated query matches a date known only to the year). Implementations live
+// in sub-packages: store/sqlite is the embedded single-file store; a server
+// database can be added behind the same interface later.
+//
+// It is hand-written because the contract is veille's own: a generic ORM or
+// key-value library would not know that documents are content-addressed,
+// that one document may arrive from many sources, or that dates carry a
+// precision that filtering must respect.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"strings"
+	"time"
+
+	veille "github.com/veille-news/veille"
+)
+
+// EnvDB is the environment variable that names the database when the
+// command line does not.
+const EnvDB = "VEILLE_DB"
+
+// DefaultFile is the database file used when neither a flag nor [EnvDB]
+// names one, relative to the current directory.
+const DefaultFile = "veille.db"
+
+// MinPrefix is the shortest id prefix [Store.Article] and [Store.Raw]
+// accept: shorter prefixes are too likely to be ambiguous to be useful.
+const MinPrefix = 6
+
+// Errors returned by stores. Callers test them with errors.Is.
+var (
+	// ErrNotFound: no document or article has that id or id prefix.
+	ErrNotFound = errors.New("store: not found")
+	// ErrAmbiguous: an id prefix matches more than one document.
+	ErrAmbiguous = errors.New("store: ambiguous id prefix")
+	// ErrInvalidID: the id is not 6 to 64 hexadecimal digits.
+	ErrInvalidID = errors.New("store: invalid id")
+)
+
+// Store keeps raw documents and their extracted articles. Every write is
+// atomic: after a crash at any moment the store holds either all of a
+// write or none of it, so rerunning the same ingestion completes it.
+// Implementations are safe for concurrent use.
+type Store interface {
+	// Put stores a document, the source it was read from and the article
+	// extracted from it, in one transaction. doc.ID must be empty (it is
+	// then computed) or the hex SHA-256 of doc.Raw; art.ID must be empty
+	// or equal to it.
+	//
+	// Putting bytes that are already stored with an article from the same
+	// extractorVersion changes nothing except recording doc.Source if it
+	// is new, and returns added == false. added is true when the article
+	// was written: the document is new, it had no article yet (a recorded
+	// failure), or its article came from another extractor version and is
+	// replaced.
+	Put(ctx context.Context, doc veille.Document, art veille.Article, extractorVersion string) (added bool, err error)
+
+	// PutFailure records that source could not be turned into an article,
+	// and why. raw, when not nil, is kept content-addressed like any
+	// document so that nothing read is lost and a later extractor can
+	// retry. Recording the same failure twice changes nothing. A later
+	// successful Put of the same bytes clears the failure.
+	PutFailure(ctx context.Context, source string, raw []byte, reason string) error
+
+	// AddSource records that source holds the document id, which must
+	// already be stored (ErrNotFound otherwise). Ingest calls it when
+	// [Store.Has] lets it skip extraction of bytes already stored.
+	AddSource(ctx context.Context, id, source string) error
+
+	// Has reports whether the document id is stored with its article, so
+	// that ingest can skip extracting it again. A document stored only by
+	// PutFailure does not count.
+	Has(ctx context.Context, id string) (bool, error)
+
+	// Article returns the article of the document whose id is idOrPrefix,
+	// or whose id starts with it (at least MinPrefix hex digits). It
+	// returns ErrNotFound, ErrAmbiguous or ErrInvalidID, wrapped.
+	Article(ctx context.Context, idOrPrefix string) (veille.Article, error)
+
+	// Articles yields the articles matching q, most recently published
+	// first (undated last), then by id. Results stream from the database:
+	// they are never all held in memory. Iteration stops at the first
+	// error, which is yielded.
+	Articles(ctx context.Context, q Query) iter.Seq2[veille.Article, error]
+
+	// Raw returns the bytes of the document whose id is idOrPrefix, as
+	// [Store.Article] resolves it (among all documents, failed ones
+	// included).
+	Raw(ctx context.Context, idOrPrefix string) ([]byte, error)
+
+	// Failures yields the recorded failures, oldest first.
+	Failures(ctx context.Context) iter.Seq2[Failure, error]
+
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+
+	// Close releases the store. It must not be called while an iteration
+	// is in progress.
+	Close() error
+}
+
+// Query selects articles. The zero Query selects them all.
+type Query struct {
+	// Since keeps the articles published within or after the period it
+	// names: Since "2024-03" keeps an article of 2024-03-02 or 2025 and
+	// drops one of 2024-02-28 or one dated only "2024", which may be
+	// earlier. The zero Date sets no bound.
+	Since veille.Date
+	// Until keeps the articles published within or before the period it
+	// names: Until "2024" keeps an article of 2024-12-31 or 2024. The
+	// zero Date sets no bound.
+	Until veille.Date
+	// Site and Language, when set, must equal the article's.
+	Site     string
+	Language string
+	// Limit caps the number of articles (0: no cap); Offset skips the
+	// first ones.
+	Limit  int
+	Offset int
+}
+
+// Stats counts the content of a store.
+type Stats struct {
+	Documents int64 // distinct raw documents, failed ones included
+	Articles  int64 // documents with an extracted article
+	Sources   int64 // distinct (source, document) pairs
+	Failures  int64 // recorded failures
+	RawBytes  int64 // total size of the raw documents
+}
+
+// Failure is a source that could not be turned into an article.
+type Failure struct {
+	Source string
+	// ID is the id of the raw bytes kept for it, empty when there were
+	// none (the source could not be read).
+	ID     string
+	Reason string
+	At     time.Time
+}
+
+// DefaultPath returns the database path to use when the command line gives
+// none: $VEILLE_DB when set, else [DefaultFile] in the current directory.
+func DefaultPath() string {
+	if p := strings.TrimSpace(os.Getenv(EnvDB)); p != "" {
+		return p
+	}
+	return DefaultFile
+}
+
+// CheckID validates an id or id prefix: MinPrefix to 64 hexadecimal
+// digits, surrounding space ignored. It returns it in lower case, and
+// whether it is a full id.
+func CheckID(s string) (id string, full bool, err error) {
+	id = strings.ToLower(strings.TrimSpace(s))
+	if len(id) < MinPrefix || len(id) > 64 {
+		return "", false, fmt.Errorf("%w: %q: want %d to 64 hex digits", ErrInvalidID, clip(s), MinPrefix)
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return "", false, fmt.Errorf("%w: %q: not hexadecimal", ErrInvalidID, clip(s))
+		}
+	}
+	return id, len(id) == 64, nil
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
+}
+
+// Span returns the period a date covers, [start, end), in UTC: the whole
+// year for "2023", the day for "2023-09-02", one minute for a time to the
+// minute. ok is false for the unknown date.
+func Span(d veille.Date) (start, end time.Time, ok bool) {
+	if d.IsZero() || d.String() == "" {
+		return time.Time{}, time.Time{}, false
+	}
+	start = veille.NewDate(d.Time, d.Precision).Time
+	switch d.Precision {
+	case veille.PrecisionYear:
+		end = start.AddDate(1, 0, 0)
+	case veille.PrecisionMonth:
+		end = start.AddDate(0, 1, 0)
+	case veille.PrecisionDay:
+		end = start.AddDate(0, 0, 1)
+	case veille.PrecisionMinute:
+		end = start.Add(time.Minute)
+	default:
+		end = start.Add(time.Second)
+	}
+	return start, end, true
+}
