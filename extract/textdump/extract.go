@@ -1,0 +1,766 @@
+package textdump
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Result is one dump's extraction.
+type Result struct {
+	Lines      []string // the dump split into lines (\r\n and \n), untrimmed
+	Body       []int    // indices into Lines of the body lines, in order
+	Start, End int      // first body line index and one past the last (0,0 when no body)
+	Text       string   // the body: paragraphs joined by "\n\n"
+}
+
+// class is a block's quality on its own, jusText style.
+type class uint8
+
+const (
+	bad   class = iota // boilerplate: never body
+	short              // short text: heading, list item, label; body only in context
+	near               // sentence-like but short: body when inside the region
+	good               // a prose paragraph
+)
+
+// block is one paragraph of a dump: a line, or several when the renderer
+// wrapped a long paragraph.
+type block struct {
+	first, last int // line indices, inclusive
+	info        Line
+	text        string
+	key         uint64 // hash of the normalised text, for repetition
+	class       class
+	barrier     bool // opens reader comments: the body never crosses it
+	related     bool // opens a related list or similar chrome
+	repeated    bool // its text occurs more than once on the page
+	chrome      bool // the page's site repeats it on other pages
+	meta        bool // byline, date, reading time or share row
+	score       float64
+}
+
+// params are the few numbers of the extractor. They were set by hand on
+// the scrapinghub benchmark; TestScrapinghubKFold re-selects the main
+// ones on training folds and scores the held-out fold, to show what the
+// choice is worth on pages it was not made on.
+type params struct {
+	// minStop is the stopword ratio a paragraph must reach to count as
+	// prose (0 when no stopword list fits the page, see pageMinStop).
+	minStop float64
+	// Scoring of the region search. A good paragraph is worth its word
+	// count; chrome costs a fixed amount per block so that a long menu
+	// weighs more than the one heading or caption that may sit between two
+	// paragraphs.
+	nearWeight      float64 // share of a near-good block's words that count
+	shortCost       float64 // a short text block (heading, list item, label)
+	bulletCost      float64 // a short bullet (menus are bullets)
+	badCost         float64 // boilerplate
+	relatedCost     float64 // a heading that opens a related list or tags
+	placeholderCost float64 // an unrendered template
+	mediaCost       float64 // an image or embed, common inside articles
+	// maxRunFactor caps how many times its base cost the n-th short block
+	// of a run costs.
+	maxRunFactor float64
+	// gapCost is the cost of the chrome between two paragraphs above which
+	// they belong to different clusters.
+	gapCost float64
+	// cohesion is the share of a cluster's content words that the article
+	// kept so far must use for the cluster to join it.
+	cohesion float64
+	// laterZoneFactor is how many times more a zone after a barrier must
+	// score to win over an earlier one.
+	laterZoneFactor float64
+	// linkListOverlap is the share of a list's content words the body must
+	// use for the list to be part of the article.
+	linkListOverlap float64
+}
+
+var defaultParams = params{
+	minStop:         0.2,
+	nearWeight:      0.5,
+	shortCost:       1.5,
+	bulletCost:      2.5,
+	badCost:         6,
+	relatedCost:     25,
+	placeholderCost: 10,
+	mediaCost:       0.5,
+	maxRunFactor:    4,
+	gapCost:         12,
+	cohesion:        0.1,
+	laterZoneFactor: 4,
+	linkListOverlap: 0.2,
+}
+
+// Extract extracts the body of one dump. t may be nil.
+func Extract(text string, t *Template) Result {
+	return extract(text, t, &defaultParams)
+}
+
+func extract(text string, t *Template, p *params) Result {
+	lines, blocks, keep := analyze(text, t, p)
+	res := Result{Lines: lines}
+	if len(keep) == 0 {
+		return res
+	}
+	var sb strings.Builder
+	for i, bi := range keep {
+		b := &blocks[bi]
+		for l := b.first; l <= b.last; l++ {
+			res.Body = append(res.Body, l)
+		}
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(b.text)
+	}
+	res.Start = res.Body[0]
+	res.End = res.Body[len(res.Body)-1] + 1
+	res.Text = sb.String()
+	return res
+}
+
+// analyze runs the extraction: it returns the lines, the blocks and the
+// indices of the body blocks.
+func analyze(text string, t *Template, p *params) ([]string, []block, []int) {
+	lines := splitLines(text)
+	blocks := buildBlocks(lines)
+	if len(blocks) == 0 {
+		return lines, nil, nil
+	}
+	classifyBlocks(blocks, pageMinStop(blocks, p.minStop))
+	if t != nil {
+		t.markChrome(lines, blocks)
+	}
+	markRepeats(blocks)
+	return lines, blocks, selectBody(blocks, p)
+}
+
+// pageMinStop returns the stopword ratio prose must reach on this page:
+// minStop normally, 0 (judge on shape alone) when the page's long lines
+// have few stopwords of any supported language.
+func pageMinStop(blocks []block, minStop float64) float64 {
+	words, stop := 0, 0
+	for i := range blocks {
+		in := &blocks[i].info
+		if in.Kind == Text && in.Words >= 15 {
+			words += in.Words
+			stop += in.Stop
+		}
+	}
+	if words >= 30 && stop*100 < words*12 {
+		return 0
+	}
+	return minStop
+}
+
+// splitLines splits text on \n, dropping the \r of \r\n line ends.
+func splitLines(text string) []string {
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, "\r") {
+			lines[i] = l[:len(l)-1]
+		}
+	}
+	return lines
+}
+
+// buildBlocks groups lines into blocks, joining the lines of a paragraph
+// the renderer wrapped.
+func buildBlocks(lines []string) []block {
+	shapes := make([]lineShape, len(lines))
+	for i, l := range lines {
+		shapes[i] = shapeOf(l)
+	}
+	widths := wrapWidths(shapes)
+	var blocks []block
+	var sb strings.Builder
+	for i := 0; i < len(lines); i++ {
+		if shapes[i].blank {
+			continue
+		}
+		first := i
+		col := shapes[i].textCol
+		for len(widths) > 0 && i+1 < len(lines) && continues(lines[i], shapes[i], lines[i+1], shapes[i+1], col, widths) {
+			i++
+		}
+		var text string
+		if first == i {
+			text = lines[i]
+		} else {
+			sb.Reset()
+			sb.WriteString(trimRightBlank(lines[first]))
+			for j := first + 1; j <= i; j++ {
+				next := strings.TrimSpace(lines[j])
+				if !joinsTight(sb.String(), next) {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(next)
+			}
+			text = sb.String()
+		}
+		info := AnalyzeLine(text)
+		b := block{first: first, last: i, info: info, key: keyOf(info.Text)}
+		b.text = info.Text
+		if info.Bullet {
+			b.text = "• " + info.Text
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+// joinsTight reports whether a wrapped line joins the next without a
+// space: between two characters of a script written without spaces, or
+// after a hyphen that follows a letter ("well-" + "known").
+func joinsTight(prev, next string) bool {
+	p, _ := utf8.DecodeLastRuneInString(prev)
+	r, _ := utf8.DecodeRuneInString(next)
+	if isWideScript(p) && isWideScript(r) {
+		return true
+	}
+	if p == '-' && len(prev) >= 2 {
+		q, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+		return unicode.IsLetter(q)
+	}
+	return false
+}
+
+// classifyBlocks sets each block's class from its own text. minStop is
+// the stopword ratio prose must reach (0 when no stopword list fits the
+// page).
+func classifyBlocks(blocks []block, minStop float64) {
+	for i := range blocks {
+		b := &blocks[i]
+		in := &b.info
+		b.class, b.barrier, b.meta = short, false, false
+		switch in.Kind {
+		case Blank, Media:
+			b.class = short
+			continue
+		case Text:
+		case RelatedHeading:
+			b.class, b.related = bad, true
+			b.barrier = IsEndHeading(in.Text)
+			continue
+		case CommentHeader:
+			b.class, b.barrier = bad, true
+			continue
+		case Byline, DateLine, ReadingTime, ShareRow:
+			b.class, b.meta = bad, true
+			continue
+		default:
+			b.class = bad
+			continue
+		}
+		w, sr := in.Words, in.StopRatio()
+		if minStop == 0 {
+			// Shape only: sentences with inner punctuation.
+			sr = 1
+			if in.Punct == 0 && w < 30 {
+				sr = 0
+			}
+		}
+		switch {
+		case sr >= minStop && (w >= 20 || w >= 10 && in.Terminal):
+			b.class = good
+		case sr >= minStop*0.75 && w >= 6 && in.Terminal:
+			b.class = near
+		}
+		// A teaser ("...excerpt…") is not prose on its own, unless it
+		// directly follows prose (a paywall cut the article short). A
+		// date-stamped line is meta data (byline, teaser date, timeline
+		// entry): body only in context.
+		if in.Ellipsis && w < 60 && b.class > short && (i == 0 || blocks[i-1].class != good) {
+			b.class = short
+		}
+		if in.HasDate && w <= 25 && !in.Terminal {
+			b.class, b.meta = short, true
+		}
+	}
+}
+
+// markRepeats demotes the blocks whose text occurs more than once on the
+// page: teaser lists, tickers, menus and carousel captions repeat; article
+// paragraphs do not.
+func markRepeats(blocks []block) {
+	counts := make(map[uint64]int, len(blocks))
+	for i := range blocks {
+		counts[blocks[i].key]++
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if counts[b.key] > 1 && b.info.Kind == Text && b.class != bad {
+			b.class, b.repeated = bad, true
+		}
+	}
+}
+
+// keyOf hashes the normalised text of a line or block, for repetition
+// within and across pages: FNV-1a over its lower-case letters and digits,
+// runs of anything else counting as one space. It does not allocate.
+func keyOf(s string) uint64 {
+	h := uint64(14695981039346656037)
+	space := false
+	started := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		if !(r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9')) {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				r = unicode.ToLower(r)
+			default:
+				space = started
+				continue
+			}
+		}
+		if space {
+			h ^= ' '
+			h *= 1099511628211
+			space = false
+		}
+		started = true
+		n := utf8.EncodeRune(buf[:], r)
+		for i := 0; i < n; i++ {
+			h ^= uint64(buf[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+// selectBody finds the main body region and returns the indices of the
+// blocks that belong to it.
+func selectBody(blocks []block, p *params) []int {
+	run := 0
+	for i := range blocks {
+		b := &blocks[i]
+		b.score = scoreOf(b, p)
+		// A run of short blocks is a menu or a list of links: each one
+		// costs more than the one before, while a lone subheading stays
+		// cheap.
+		if (b.class == short || b.chrome) && b.info.Kind != Media && !b.info.IsDataRow() {
+			run++
+			if run > 1 {
+				b.score *= min(float64(run), p.maxRunFactor)
+			}
+		} else if b.class >= near {
+			run = 0
+		}
+		if b.chrome && b.score > -p.badCost {
+			b.score = -p.badCost
+		}
+	}
+	s, e := maxSegment(blocks, p.laterZoneFactor)
+	if s < 0 {
+		return nil
+	}
+	s = cutLeadingMeta(blocks, s, e)
+	s, e = pruneClusters(blocks, s, e, p)
+	// Trim the region to its first and last prose blocks: a heading before
+	// the first paragraph is the title, a short line after the last is chrome.
+	for s <= e && blocks[s].class < near {
+		s++
+	}
+	for e >= s && blocks[e].class < near {
+		e--
+	}
+	if s > e {
+		return nil
+	}
+	e = extendIntroducedList(blocks, e)
+	dropLinkLists(blocks, s, e, p.linkListOverlap)
+	var keep []int
+	for i := s; i <= e; i++ {
+		b := &blocks[i]
+		switch b.class {
+		case good, near:
+			keep = append(keep, i)
+		case short:
+			if b.info.Kind == Text {
+				keep = append(keep, i)
+			}
+		}
+	}
+	return keep
+}
+
+// extendIntroducedList extends the region end e over a list the last
+// paragraph introduces ("The tour dates:"): the run of short text blocks
+// that follows a block ending with a colon, up to the first chrome.
+func extendIntroducedList(blocks []block, e int) int {
+	i := e
+	if i+1 < len(blocks) && blocks[i+1].class == short && blocks[i+1].info.Kind == Text &&
+		strings.HasSuffix(blocks[i+1].info.Text, ":") {
+		i++
+	}
+	if !strings.HasSuffix(blocks[i].info.Text, ":") {
+		return e
+	}
+	j := i + 1
+	for j < len(blocks) && blocks[j].class == short && blocks[j].info.Kind == Text && !blocks[j].repeated {
+		j++
+	}
+	if j-i < 3 {
+		return e // a lone line after a colon is too little to be a list
+	}
+	return j - 1
+}
+
+// pruneClusters narrows the region [s, e] to the article's cohesive part.
+// The region's prose is split into clusters wherever chrome costing at
+// least gapCost separates two paragraphs, or a related heading does. The
+// cluster with the most prose is the core; neighbouring clusters are kept,
+// outward from the core, while they share enough vocabulary with what was
+// kept so far: an article's paragraphs talk about the same things, teasers
+// of other articles do not.
+func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
+	type cluster struct {
+		s, e, words int
+		gap         float64 // cost of the chrome before the cluster
+	}
+	var cs []cluster
+	cur := cluster{s: -1}
+	gap := 0.0
+	for i := s; i <= e; i++ {
+		b := &blocks[i]
+		if b.class < near {
+			if b.score < 0 {
+				gap -= b.score
+			}
+			if b.related {
+				gap += p.gapCost
+			}
+			continue
+		}
+		if cur.s >= 0 && gap >= p.gapCost {
+			cs = append(cs, cur)
+			cur = cluster{s: -1}
+		}
+		if cur.s < 0 {
+			cur.s, cur.gap = i, gap
+		}
+		cur.e = i
+		if b.class == good {
+			cur.words += b.info.Words
+		}
+		gap = 0
+	}
+	if cur.s >= 0 {
+		cs = append(cs, cur)
+	}
+	if len(cs) < 2 {
+		return s, e
+	}
+	core := 0
+	for i, c := range cs {
+		if c.words > cs[core].words {
+			core = i
+		}
+	}
+	vocab := make(map[string]struct{})
+	addVocabulary(vocab, blocks, cs[core].s, cs[core].e)
+	// Walk outward from the core; one cluster that fails the test (a
+	// small one with few words to share) is tolerated when the next one
+	// passes and little chrome separates the three.
+	coheres := func(c cluster) bool {
+		ok := overlap(blocks[c.s:c.e+1], vocab) >= p.cohesion
+		if ok {
+			addVocabulary(vocab, blocks, c.s, c.e)
+		}
+		return ok
+	}
+	near := func(i int) bool { return i < len(cs) && cs[i].gap < 2*p.gapCost }
+	last := core
+	for i := core + 1; i < len(cs); i++ {
+		if coheres(cs[i]) {
+			last = i
+		} else if i > last+1 || !near(i) || !near(i+1) {
+			break
+		}
+	}
+	first := core
+	for i := core - 1; i >= 0; i-- {
+		if coheres(cs[i]) {
+			first = i
+		} else if i < first-1 || !near(i) || !near(i+1) {
+			break
+		}
+	}
+	if first > 0 {
+		s = cs[first].s
+	}
+	if last < len(cs)-1 {
+		e = cs[last].e
+	}
+	return s, e
+}
+
+// addVocabulary adds the content words of the prose blocks of
+// blocks[s..e] to vocab.
+func addVocabulary(vocab map[string]struct{}, blocks []block, s, e int) {
+	for i := s; i <= e; i++ {
+		if b := &blocks[i]; b.class >= near {
+			for t := range tokens(b.info.Text) {
+				if st, ok := contentStem(t); ok {
+					vocab[st] = struct{}{}
+				}
+			}
+		}
+	}
+}
+
+// dropLinkLists demotes the lists of links to other articles that sites
+// paste inside a body (SEO links, "see also" lists without a heading): a
+// run of list items, or of three short lines, shaped like headlines (no
+// final period) whose words the rest of the body does not use. Lists that
+// belong to the article (ingredients, key points) share its vocabulary or
+// are written as sentences.
+func dropLinkLists(blocks []block, s, e int, linkListOverlap float64) {
+	var counts map[string]int
+	for i := s; i <= e; {
+		j := i
+		bullets, items, words, sentences := 0, 0, 0, 0
+		for j <= e {
+			b := &blocks[j]
+			if b.info.Kind == Media {
+				j++
+				continue
+			}
+			if b.class == bad || b.class == good && !b.info.Bullet || items > 0 && b.info.Bullet != (bullets > 0) {
+				break
+			}
+			items++
+			words += b.info.Words
+			if b.info.Bullet {
+				bullets++
+			}
+			if t, _ := sentenceEnd(b.info.Text); t && !strings.HasSuffix(b.info.Text, "?") && !strings.HasSuffix(b.info.Text, "!") {
+				sentences++
+			}
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		isList := bullets >= 2 || items >= 3
+		// A list the article introduces ("Voici les dates :") is its own.
+		introduced := i > 0 && strings.HasSuffix(blocks[i-1].info.Text, ":")
+		if isList && !introduced && sentences*4 <= items && words >= 4*items {
+			if counts == nil {
+				counts = stemCounts(blocks, s, e)
+			}
+			if listOverlap(blocks[i:j], counts) < linkListOverlap {
+				for k := i; k < j; k++ {
+					if blocks[k].info.Kind != Media {
+						blocks[k].class = bad
+					}
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// stemCounts counts, for each content word (stem), the good blocks of
+// blocks[s..e] that use it.
+func stemCounts(blocks []block, s, e int) map[string]int {
+	counts := make(map[string]int)
+	seen := make(map[string]struct{})
+	for i := s; i <= e; i++ {
+		if b := &blocks[i]; b.class == good {
+			clear(seen)
+			for t := range tokens(b.info.Text) {
+				if st, ok := contentStem(t); ok {
+					if _, dup := seen[st]; !dup {
+						seen[st] = struct{}{}
+						counts[st]++
+					}
+				}
+			}
+		}
+	}
+	return counts
+}
+
+// listOverlap returns the share of the list blocks' content words that
+// good blocks outside the list use, given the stem counts of the region
+// (which include the list's own good blocks).
+func listOverlap(list []block, counts map[string]int) float64 {
+	own := make(map[string]int)
+	for i := range list {
+		if b := &list[i]; b.class == good {
+			seen := make(map[string]struct{})
+			for t := range tokens(b.info.Text) {
+				if st, ok := contentStem(t); ok {
+					if _, dup := seen[st]; !dup {
+						seen[st] = struct{}{}
+						own[st]++
+					}
+				}
+			}
+		}
+	}
+	n, hit := 0, 0
+	for i := range list {
+		if list[i].class == bad || list[i].info.Kind != Text {
+			continue
+		}
+		for t := range tokens(list[i].info.Text) {
+			if st, ok := contentStem(t); ok {
+				n++
+				if counts[st] > own[st] {
+					hit++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return float64(hit) / float64(n)
+}
+
+// overlap returns the share of the blocks' content words found in vocab.
+func overlap(blocks []block, vocab map[string]struct{}) float64 {
+	n, hit := 0, 0
+	for i := range blocks {
+		if blocks[i].class == bad || blocks[i].info.Kind != Text {
+			continue
+		}
+		for t := range tokens(blocks[i].info.Text) {
+			if st, ok := contentStem(t); ok {
+				n++
+				if _, ok := vocab[st]; ok {
+					hit++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return float64(hit) / float64(n)
+}
+
+// contentStem returns a crude stem of a content word (lower case, first
+// five letters), or false for stopwords, numbers and short words.
+func contentStem(t string) (string, bool) {
+	if len(t) < 4 || t[0] >= '0' && t[0] <= '9' {
+		return "", false
+	}
+	var buf [64]byte
+	lw := lowerInto(buf[:0], t)
+	if _, ok := stopwords[string(lw)]; ok {
+		return "", false
+	}
+	n := 0
+	for i := range string(lw) {
+		if n == 5 {
+			return string(lw[:i]), true
+		}
+		n++
+	}
+	return string(lw), true
+}
+
+// scoreOf is a block's contribution to the region search.
+func scoreOf(b *block, p *params) float64 {
+	switch b.class {
+	case good:
+		return float64(b.info.Words)
+	case near:
+		return p.nearWeight * float64(b.info.Words)
+	case short:
+		switch {
+		case b.repeated:
+			return -p.badCost
+		case b.info.Kind == Media || b.info.IsDataRow():
+			return -p.mediaCost
+		case b.info.Bullet:
+			return -p.bulletCost
+		}
+		return -p.shortCost
+	}
+	switch {
+	case b.related:
+		return -p.relatedCost
+	case b.info.Kind == Placeholder:
+		return -p.placeholderCost
+	}
+	return -p.badCost
+}
+
+// maxSegment returns the body region: the contiguous run of blocks with
+// the largest total score (Kadane), never crossing a barrier, or -1, -1
+// when no block scores above zero. Barriers split the page into zones;
+// the article comes before its comments and related lists, so an earlier
+// zone wins over a later one unless the later one scores four times more.
+func maxSegment(blocks []block, laterZoneFactor float64) (int, int) {
+	type seg struct {
+		score float64
+		s, e  int
+	}
+	var zones []seg
+	zone := seg{s: -1, e: -1}
+	cur, cs := 0.0, 0
+	for i := range blocks {
+		if blocks[i].barrier {
+			if zone.s >= 0 {
+				zones = append(zones, zone)
+			}
+			zone = seg{s: -1, e: -1}
+			cur, cs = 0, i+1
+			continue
+		}
+		if cur <= 0 {
+			cur, cs = 0, i
+		}
+		cur += blocks[i].score
+		if cur > zone.score {
+			zone = seg{cur, cs, i}
+		}
+	}
+	if zone.s >= 0 {
+		zones = append(zones, zone)
+	}
+	if len(zones) == 0 {
+		return -1, -1
+	}
+	best := zones[0]
+	for _, z := range zones[1:] {
+		if z.score > best.score*laterZoneFactor {
+			best = z
+		}
+	}
+	return best.s, best.e
+}
+
+// cutLeadingMeta moves the region start past a byline, date or share row
+// when little prose precedes it: what comes before the byline is the
+// title, standfirst or a caption, not the article body.
+func cutLeadingMeta(blocks []block, s, e int) int {
+	total := 0
+	for i := s; i <= e; i++ {
+		if blocks[i].class == good {
+			total += blocks[i].info.Words
+		}
+	}
+	before, cut := 0, s
+	for i := s; i <= e; i++ {
+		b := &blocks[i]
+		if b.meta && before*4 < total && before < 80 {
+			cut = i + 1
+		}
+		if b.class == good {
+			before += b.info.Words
+		}
+	}
+	return cut
+}
