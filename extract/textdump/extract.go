@@ -423,10 +423,15 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 	type cluster struct {
 		s, e, words int
 		gap         float64 // cost of the chrome before the cluster
+		// inlineList: the chrome before the cluster is only a bulleted
+		// list (links pasted inside an article), and the cluster is whole
+		// sentences, none cut short like a teaser.
+		inlineList bool
 	}
 	var cs []cluster
 	cur := cluster{s: -1}
 	gap := 0.0
+	bulletsOnly := true
 	for i := s; i <= e; i++ {
 		b := &blocks[i]
 		if b.class < near {
@@ -436,6 +441,9 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 			if b.related {
 				gap += p.gapCost
 			}
+			if !b.info.Bullet || b.related || b.class == bad || b.chrome {
+				bulletsOnly = false
+			}
 			continue
 		}
 		if cur.s >= 0 && gap >= p.gapCost {
@@ -443,13 +451,17 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 			cur = cluster{s: -1}
 		}
 		if cur.s < 0 {
-			cur.s, cur.gap = i, gap
+			cur.s, cur.gap, cur.inlineList = i, gap, bulletsOnly && gap > 0
 		}
 		cur.e = i
 		if b.class == good {
 			cur.words += b.info.Words
 		}
+		if !b.info.Terminal || b.info.Ellipsis {
+			cur.inlineList = false
+		}
 		gap = 0
+		bulletsOnly = true
 	}
 	if cur.s >= 0 {
 		cs = append(cs, cur)
@@ -469,7 +481,14 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 	// small one with few words to share) is tolerated when the next one
 	// passes and little chrome separates the three.
 	coheres := func(c cluster) bool {
-		ok := overlap(blocks[c.s:c.e+1], vocab) >= p.cohesion
+		need := p.cohesion
+		if c.inlineList {
+			// Whole sentences resuming after links pasted into the
+			// article are the article going on: teasers of other
+			// stories come under a heading, or cut short.
+			need = 0
+		}
+		ok := overlap(blocks[c.s:c.e+1], vocab) >= need
 		if ok {
 			addVocabulary(vocab, blocks, c.s, c.e)
 		}
@@ -761,6 +780,25 @@ func cutLeadingMeta(blocks []block, s, e int) int {
 		if b.class == good {
 			before += b.info.Words
 		}
+	}
+	return keepStandfirst(blocks, s, cut)
+}
+
+// keepStandfirst moves a cut start back onto the standfirst: the one
+// full-sentence prose paragraph that sits between the title and the
+// byline. It belongs to the article (a French "chapeau" often holds the
+// news itself); titles and captions, which do not end like sentences,
+// stay out.
+func keepStandfirst(blocks []block, s, cut int) int {
+	for i := cut - 1; i >= s; i-- {
+		b := &blocks[i]
+		if b.meta || b.class == bad && b.info.Words <= 3 {
+			continue
+		}
+		if b.class == good && b.info.Terminal && b.info.Words >= 15 && !b.repeated && !b.chrome {
+			return i
+		}
+		break
 	}
 	return cut
 }

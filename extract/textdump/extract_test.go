@@ -193,6 +193,58 @@ func TestExtractFrench(t *testing.T) {
 			excludes: []string{"Recette facile", "Football :", "Beauté :", "Voyage :"},
 		},
 		{
+			name: "standfirst between title and byline is kept, caption is not",
+			dump: `  • Accueil
+  • Défense
+Un vice-ministre russe en visite à Niamey
+Coopération : Moscou envoie une délégation militaire au Niger
+
+Publié le :
+
+Une délégation militaire russe est arrivée mardi à Niamey pour discuter de la formation des forces armées nigériennes et de nouvelles livraisons d'équipements.
+
+Par Issa Moussa
+
+La délégation, conduite par un vice-ministre de la Défense, a été reçue par le chef de la transition dans l'après-midi, selon la télévision nationale qui a diffusé des images de l'audience.
+
+Les discussions ont porté sur la lutte contre les groupes armés dans la zone des trois frontières et sur le renforcement des capacités aériennes de l'armée.
+
+© Niamey Actu 2024
+`,
+			first: "Une délégation militaire russe est arrivée mardi à Niamey",
+			contains: []string{
+				"a été reçue par le chef de la transition",
+				"renforcement des capacités aériennes",
+			},
+			excludes: []string{"Un vice-ministre russe en visite", "Par Issa Moussa", "Publié le"},
+		},
+		{
+			name: "a lone paragraph after pasted links ends the article",
+			dump: `Les ministres de l'Économie des trois pays se sont retrouvés lundi à Ouagadougou pour préparer la mise en place d'une banque commune d'investissement et d'un fonds de stabilisation.
+
+Les experts ont présenté un calendrier qui prévoit l'adoption des statuts de la banque avant la fin de l'année, sous réserve de l'accord des chefs d'État.
+
+- Astuce : dix façons de réduire sa facture d'électricité à la maison
+- Immobilier : comment bien choisir son premier appartement en ville
+- Santé : les bienfaits méconnus du gingembre au quotidien
+
+Pour les commerçants et les transporteurs, beaucoup reste toutefois à préciser : droits de douane, circulation des marchandises et convertibilité restent en suspens.
+
+- Publicité -
+
+Dans la même rubrique
+
+Kaya : une caravane de sensibilisation contre le paludisme
+
+Une caravane organisée par des associations locales a sillonné les quartiers de la ville...
+`,
+			first: "Les ministres de l'Économie des trois pays",
+			contains: []string{
+				"convertibilité restent en suspens.",
+			},
+			excludes: []string{"Astuce :", "Immobilier :", "Publicité", "Dans la même rubrique", "caravane"},
+		},
+		{
 			name:  "reader comments are not body",
 			dump:  commentsPage,
 			first: "Le conseil municipal a adopté mardi soir",
