@@ -152,6 +152,20 @@ func ReadInput(dir, input, id string) ([]byte, error) {
 // counts as a failure and scores as an empty prediction. RunExtraction stops
 // early with the context's error when ctx is done.
 func RunExtraction(ctx context.Context, dir string, systems []System) (ExtractionReport, error) {
+	return RunExtractionWith(ctx, dir, systems, ExtractionOptions{})
+}
+
+// ExtractionOptions tunes RunExtractionWith.
+type ExtractionOptions struct {
+	// Runs is how many times each system goes over the pages (at least
+	// one). Scores come from the first run; the time reported is that of
+	// the fastest run, which is the least disturbed by other work on the
+	// machine.
+	Runs int
+}
+
+// RunExtractionWith is RunExtraction with options.
+func RunExtractionWith(ctx context.Context, dir string, systems []System, opts ExtractionOptions) (ExtractionReport, error) {
 	truth, err := LoadGroundTruth(dir)
 	if err != nil {
 		return ExtractionReport{}, err
@@ -201,6 +215,13 @@ func RunExtraction(ctx context.Context, dir string, systems []System) (Extractio
 			}
 			res.PerDoc = append(res.PerDoc, dr)
 		}
+		for run := 1; run < opts.Runs; run++ {
+			again, err := timeRun(ctx, dir, sys, ids)
+			if err != nil {
+				return rep, err
+			}
+			spent = min(spent, again)
+		}
 		r := agg.Result()
 		res.Precision, res.Recall, res.F1, res.Docs = r.Precision, r.Recall, r.F1, r.Docs
 		res.Seconds = spent.Seconds()
@@ -210,4 +231,22 @@ func RunExtraction(ctx context.Context, dir string, systems []System) (Extractio
 		rep.Systems = append(rep.Systems, res)
 	}
 	return rep, nil
+}
+
+// timeRun times one more pass of sys over the pages, Body calls only.
+func timeRun(ctx context.Context, dir string, sys System, ids []string) (time.Duration, error) {
+	var spent time.Duration
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return 0, fmt.Errorf("bench: %s: %w", sys.Name, err)
+		}
+		raw, err := ReadInput(dir, sys.Input, id)
+		if err != nil {
+			continue
+		}
+		start := time.Now()
+		sys.Body(ctx, raw)
+		spent += time.Since(start)
+	}
+	return spent, nil
 }

@@ -30,6 +30,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub)")
 	format := fs.String("format", "text", "output format: text or json")
 	perDoc := fs.Bool("per-doc", false, "json: include each page's scores")
+	runs := fs.Int("runs", 3, "passes over the pages per system; the fastest pass is reported")
 	pos, err := parse(fs, args)
 	if code := handleParse(err); code >= 0 {
 		return code
@@ -51,7 +52,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		bench.KeepAllSystem(),
 		veilleTextSystem(),
 	}
-	rep, err := bench.RunExtraction(ctx, *dir, systems)
+	rep, err := bench.RunExtractionWith(ctx, *dir, systems, bench.ExtractionOptions{Runs: *runs})
 	if err != nil {
 		errorf(env, c.name, "%v", err)
 		return ExitFailed

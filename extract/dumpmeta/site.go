@@ -34,13 +34,16 @@ func Site(lines []string, bodyStart, bodyEnd int) string {
 		if len(l) == 0 || len(l) > 200 {
 			continue
 		}
-		if strings.Contains(l, "©") || strings.HasPrefix(strings.ToLower(l), "copyright") {
+		if strings.Contains(l, "©") || hasFoldPrefix(l, "copyright") {
 			if n := copyrightHolder(l); n != "" {
 				name = n // the last notice is the page footer's
 			}
 			continue
 		}
-		if m := rxDomain.FindStringSubmatch(l); m != nil && domain == "" {
+		if domain != "" || strings.ContainsAny(l, " \t") || !strings.Contains(l, ".") {
+			continue
+		}
+		if m := rxDomain.FindStringSubmatch(l); m != nil {
 			domain = strings.ToLower(m[1])
 		}
 	}
@@ -78,4 +81,10 @@ func copyrightHolder(l string) string {
 		return ""
 	}
 	return seg
+}
+
+// hasFoldPrefix reports whether s starts with the ASCII prefix, ignoring
+// case, without allocating.
+func hasFoldPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
