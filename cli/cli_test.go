@@ -209,3 +209,23 @@ func TestIngestIdempotentAndArticles(t *testing.T) {
 		t.Errorf("failures: exit %d\n%s", code, out)
 	}
 }
+
+func TestBatchesKeepOrderAndCount(t *testing.T) {
+	var ids [2][]string
+	for i, batch := range []string{"1000", "4"} {
+		code, out, stderr := run(t, "", "extract", "--quiet", "--batch", batch, "../samples/pages")
+		if code != ExitOK {
+			t.Fatalf("--batch %s: exit %d: %s", batch, code, stderr)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var m map[string]any
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatal(err)
+			}
+			ids[i] = append(ids[i], m["id"].(string))
+		}
+	}
+	if strings.Join(ids[0], ",") != strings.Join(ids[1], ",") || len(ids[0]) < 10 {
+		t.Errorf("batches changed the articles or their order: %d vs %d", len(ids[0]), len(ids[1]))
+	}
+}

@@ -19,6 +19,7 @@ type pipelineFlags struct {
 	maxSize *int64
 	jobs    *int
 	quiet   *bool
+	batch   *int
 }
 
 func addPipelineFlags(fs *flag.FlagSet) pipelineFlags {
@@ -26,6 +27,7 @@ func addPipelineFlags(fs *flag.FlagSet) pipelineFlags {
 		maxSize: fs.Int64("max-size", ingest.DefaultMaxSize, "largest input accepted, in bytes after gzip decompression"),
 		jobs:    fs.Int("jobs", runtime.GOMAXPROCS(0), "pages processed in parallel"),
 		quiet:   fs.Bool("quiet", false, "no progress bar and no warnings; errors only"),
+		batch:   fs.Int("batch", 2000, "pages read, learned from and extracted together; bounds memory"),
 	}
 }
 
@@ -46,57 +48,66 @@ type runStats struct {
 	Inputs, Articles, Skipped, Bad, Warnings int
 }
 
-// runPipeline reads the pages named by paths, learns the sites' templates
-// from all of them, extracts each and hands the results to s in input
-// order. Bad inputs are reported on stderr, one line each, and to s.bad.
-// It returns an error only for a fatal problem (the sink failed).
+// runPipeline reads the pages named by paths, extracts each and hands the
+// results to s in input order. Inputs go through in batches of --batch
+// pages: each batch is read, its sites' templates learned from all its
+// pages, then extracted, so memory stays bounded on any corpus, and a rerun
+// over the same paths forms the same batches and gives the same articles.
+// Bad inputs are reported on stderr, one line each, and to s.bad. It
+// returns an error only for a fatal problem (the sink failed).
 func runPipeline(ctx context.Context, env *Env, cmd string, paths []string, pf pipelineFlags, s sink) (runStats, error) {
 	var st runStats
+	var sources []*item
+	for src, err := range ingest.Sources(paths) {
+		sources = append(sources, &item{source: src, err: err})
+	}
+	st.Inputs = len(sources)
+	bar := newProgress(env, *pf.quiet, cmd, len(sources))
+	defer bar.Done()
+	batch := *pf.batch
+	if batch <= 0 {
+		batch = len(sources)
+	}
+	for lo := 0; lo < len(sources); lo += batch {
+		hi := min(lo+batch, len(sources))
+		if err := runBatch(ctx, env, cmd, sources[lo:hi], pf, s, bar, &st); err != nil {
+			return st, err
+		}
+		for _, it := range sources[lo:hi] {
+			*it = item{} // release the batch's pages
+		}
+	}
+	return st, nil
+}
+
+// item is one input on its way through the pipeline.
+type item struct {
+	source   string
+	doc      veille.Document
+	warnings []ingest.Warning
+	err      error
+	skip     bool
+	art      veille.Article
+}
+
+// runBatch reads, learns from, extracts and delivers one batch of inputs.
+func runBatch(ctx context.Context, env *Env, cmd string, items []*item, pf pipelineFlags, s sink, bar *progress, st *runStats) error {
 	opts := ingest.Options{MaxSize: *pf.maxSize, Stdin: env.Stdin}
 	jobs := max(*pf.jobs, 1)
 
-	type item struct {
-		source string
-		doc    veille.Document
-		err    error
-		skip   bool
-		art    veille.Article
-	}
-	var items []*item
-	for src, err := range ingest.Sources(paths) {
-		items = append(items, &item{source: src, err: err})
-	}
-	st.Inputs = len(items)
-	bar := newProgress(env, *pf.quiet, "reading", len(items))
-
-	report := func(source, reason string) {
-		st.Bad++
-		bar.Printf("veille %s: %s: %s\n", cmd, source, reason)
-	}
-	warn := func(w ingest.Warning) {
-		st.Warnings++
-		if !*pf.quiet {
-			bar.Printf("veille %s: warning: %s\n", cmd, w)
-		}
-	}
-
-	// Read every input in parallel, keeping the input order.
-	var warnings = make([][]ingest.Warning, len(items))
 	parallel(ctx, jobs, len(items), func(i int) {
 		it := items[i]
 		if it.err == nil {
-			it.doc, warnings[i], it.err = ingest.Read(ctx, it.source, opts)
+			it.doc, it.warnings, it.err = ingest.Read(ctx, it.source, opts)
 		}
-		bar.Add(1)
 	})
-	bar.Done()
 	if err := ctx.Err(); err != nil {
-		return st, err
+		return err
 	}
 
-	// Learn the templates from all readable text dumps of the batch, so
-	// that extraction gives the same result whether a document is new or
-	// a rerun completes an interrupted ingestion.
+	// Learn the templates from every readable page of the batch, stored
+	// or not, so that extraction gives the same result whether a document
+	// is new or a rerun completes an interrupted ingestion.
 	ex := extract.New(extract.Options{})
 	var docs []veille.Document
 	for _, it := range items {
@@ -107,13 +118,12 @@ func runPipeline(ctx context.Context, env *Env, cmd string, paths []string, pf p
 	ex.Learn(docs)
 
 	var fatal atomic.Pointer[error]
-	bar = newProgress(env, *pf.quiet, "extracting", len(docs))
 	parallel(ctx, jobs, len(items), func(i int) {
 		it := items[i]
+		defer bar.Add(1)
 		if it.err != nil || fatal.Load() != nil {
 			return
 		}
-		defer bar.Add(1)
 		if s.skip != nil {
 			skip, err := s.skip(ctx, it.doc)
 			if err != nil {
@@ -127,17 +137,19 @@ func runPipeline(ctx context.Context, env *Env, cmd string, paths []string, pf p
 		}
 		it.art, it.err = ex.Extract(ctx, it.doc)
 	})
-	bar.Done()
 	if p := fatal.Load(); p != nil {
-		return st, *p
+		return *p
 	}
 	if err := ctx.Err(); err != nil {
-		return st, err
+		return err
 	}
 
-	for i, it := range items {
-		for _, w := range warnings[i] {
-			warn(w)
+	for _, it := range items {
+		for _, w := range it.warnings {
+			st.Warnings++
+			if !*pf.quiet {
+				bar.Printf("veille %s: warning: %s\n", cmd, w)
+			}
 		}
 		if it.err != nil {
 			var ie *ingest.Error
@@ -152,10 +164,11 @@ func runPipeline(ctx context.Context, env *Env, cmd string, paths []string, pf p
 			} else if it.doc.Raw != nil {
 				raw = it.doc.Raw
 			}
-			report(it.source, reason)
+			st.Bad++
+			bar.Printf("veille %s: %s: %s\n", cmd, it.source, reason)
 			if s.bad != nil {
 				if err := s.bad(ctx, it.source, raw, reason); err != nil {
-					return st, err
+					return err
 				}
 			}
 			continue
@@ -164,17 +177,17 @@ func runPipeline(ctx context.Context, env *Env, cmd string, paths []string, pf p
 			st.Skipped++
 			if s.skipped != nil {
 				if err := s.skipped(ctx, it.doc); err != nil {
-					return st, err
+					return err
 				}
 			}
 			continue
 		}
 		st.Articles++
 		if err := s.article(ctx, it.doc, it.art); err != nil {
-			return st, err
+			return err
 		}
 	}
-	return st, nil
+	return nil
 }
 
 // parallel calls f(i) for i in [0,n) on jobs goroutines.
