@@ -24,18 +24,17 @@ func init() {
 // checkout of veille.
 const defaultShared = "../shared"
 
-func runBench(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "bench", args: "extract", summary: "measure veille on the shared benchmarks"}
+func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub)")
 	format := fs.String("format", "text", "output format: text or json")
 	perDoc := fs.Bool("per-doc", false, "json: include each page's scores")
 	runs := fs.Int("runs", 3, "passes over the pages per system; the fastest pass is reported")
-	pos, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	pos, code := parseArgs(env, c, fs, args, nil, 1, 1)
+	if code >= 0 {
 		return code
 	}
-	if len(pos) != 1 || pos[0] != "extract" {
+	if pos[0] != "extract" {
 		errorf(env, c.name, "want one benchmark name: extract")
 		return ExitUsage
 	}

@@ -36,7 +36,7 @@ type Env struct {
 // command is one veille subcommand.
 type command struct {
 	name, args, summary string
-	run                 func(ctx context.Context, env *Env, args []string) int
+	run                 func(ctx context.Context, env *Env, c command, args []string) int
 }
 
 var commands []command
@@ -68,7 +68,7 @@ func Main(ctx context.Context, env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return c.run(ctx, env, args[1:])
+			return c.run(ctx, env, c, args[1:])
 		}
 	}
 	fmt.Fprintf(env.Stderr, "veille: unknown command %q\nRun 'veille help' for the list of commands.\n", args[0])
@@ -130,6 +130,47 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// lookup returns the registered command called name.
+func lookup(name string) command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	panic("cli: no command " + name)
+}
+
+// parseArgs parses a command's flags and checks its positional arguments
+// (between minPos and maxPos of them; maxPos < 0 for no limit) and, when
+// format is not nil, its --format. It returns the positional arguments, or
+// the exit status to return at once (code >= 0).
+func parseArgs(env *Env, c command, fs *flag.FlagSet, args []string, format *string, minPos, maxPos int) (pos []string, code int) {
+	pos, err := parse(fs, args)
+	if code := handleParse(err); code >= 0 {
+		return nil, code
+	}
+	switch {
+	case maxPos >= 0 && len(pos) > maxPos:
+		errorf(env, c.name, "unexpected argument %q", pos[maxPos])
+		return nil, ExitUsage
+	case len(pos) < minPos:
+		if c.args != "" {
+			errorf(env, c.name, "missing %s", c.args)
+		} else {
+			errorf(env, c.name, "missing argument")
+		}
+		fs.Usage()
+		return nil, ExitUsage
+	}
+	if format != nil {
+		if err := checkFormat(*format); err != nil {
+			errorf(env, c.name, "%v", err)
+			return nil, ExitUsage
+		}
+	}
+	return pos, -1
 }
 
 // handleParse turns a flag-parsing error into an exit status, or -1 to go on.

@@ -64,23 +64,13 @@ func openStore(ctx context.Context, path string) (store.Store, error) {
 	return s, nil
 }
 
-func runExtract(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "extract", args: "PATH...", summary: "extract clean articles from pages and print them; nothing is stored"}
+func runExtract(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	format := formatFlag(fs, "jsonl")
 	pf := addPipelineFlags(fs)
-	paths, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	paths, code := parseArgs(env, c, fs, args, format, 1, -1)
+	if code >= 0 {
 		return code
-	}
-	if err := checkFormat(*format); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
-	}
-	if len(paths) == 0 {
-		errorf(env, c.name, "no input: give files, directories or - for stdin")
-		fs.Usage()
-		return ExitUsage
 	}
 	out := newLister(env.Stdout, *format, writeArticleText)
 	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
@@ -94,12 +84,17 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	if cerr := out.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	return finish(env, c, st, err, *pf.quiet, "extracted")
+}
+
+// finish reports the end of a pipeline run and returns its exit status.
+func finish(env *Env, c command, st runStats, err error, quiet bool, verb string) int {
 	if err != nil {
 		errorf(env, c.name, "%v", err)
 		return ExitFailed
 	}
-	if !*pf.quiet {
-		fmt.Fprintf(env.Stderr, "veille extract: %s\n", st.summary("extracted"))
+	if !quiet {
+		fmt.Fprintf(env.Stderr, "veille %s: %s\n", c.name, st.summary(verb))
 	}
 	if st.Bad > 0 {
 		return ExitPartial
@@ -107,19 +102,13 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	return ExitOK
 }
 
-func runIngest(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "ingest", args: "PATH...", summary: "extract clean articles from pages and keep them in the store"}
+func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	pf := addPipelineFlags(fs)
-	paths, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	paths, code := parseArgs(env, c, fs, args, nil, 1, -1)
+	if code >= 0 {
 		return code
-	}
-	if len(paths) == 0 {
-		errorf(env, c.name, "no input: give files, directories or - for stdin")
-		fs.Usage()
-		return ExitUsage
 	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
@@ -142,21 +131,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 			return s.PutFailure(ctx, source, raw, reason)
 		},
 	})
-	if err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitFailed
-	}
-	if !*pf.quiet {
-		fmt.Fprintf(env.Stderr, "veille ingest: %s\n", st.summary("stored"))
-	}
-	if st.Bad > 0 {
-		return ExitPartial
-	}
-	return ExitOK
+	return finish(env, c, st, err, *pf.quiet, "stored")
 }
 
-func runArticles(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "articles", summary: "list the articles the store holds"}
+func runArticles(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
@@ -166,18 +144,10 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 	language := fs.String("lang", "", "only articles in this language (ISO 639-1)")
 	limit := fs.Int("limit", 0, "at most this many articles (0: all)")
 	full := fs.Bool("full", false, "text format: print each article in full, not one line each")
-	pos, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
-	if len(pos) > 0 {
-		errorf(env, c.name, "unexpected argument %q", pos[0])
-		return ExitUsage
-	}
-	if err := checkFormat(*format); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
-	}
+	var err error
 	q := store.Query{Site: *site, Language: *language, Limit: *limit}
 	if q.Since, err = veille.ParseDate(*since); err != nil {
 		errorf(env, c.name, "--since: %v", err)
@@ -215,23 +185,14 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 	return ExitOK
 }
 
-func runShow(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "show", args: "ID", summary: "print one stored article"}
+func runShow(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
 	raw := fs.Bool("raw", false, "print the raw bytes of the document instead")
-	pos, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	pos, code := parseArgs(env, c, fs, args, format, 1, 1)
+	if code >= 0 {
 		return code
-	}
-	if len(pos) != 1 {
-		errorf(env, c.name, "want exactly one article id")
-		return ExitUsage
-	}
-	if err := checkFormat(*format); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
 	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
@@ -272,22 +233,12 @@ func notFoundStatus(err error) int {
 	return ExitFailed
 }
 
-func runFailures(ctx context.Context, env *Env, args []string) int {
-	c := command{name: "failures", summary: "list the inputs that could not be turned into articles"}
+func runFailures(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
-	pos, err := parse(fs, args)
-	if code := handleParse(err); code >= 0 {
+	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
-	}
-	if len(pos) > 0 {
-		errorf(env, c.name, "unexpected argument %q", pos[0])
-		return ExitUsage
-	}
-	if err := checkFormat(*format); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
 	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
