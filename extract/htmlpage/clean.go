@@ -4,13 +4,24 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+// lead is what the page states around the article's headline: the
+// title, the kicker and category labels above it, and the byline's author
+// names. Body text must not start with them.
+type lead struct {
+	title   string
+	heading string   // the page's headline, when it differs from the title
+	kickers []string // kicker, section and tag labels
+	authors []string
+}
 
 // clean removes the boilerplate paragraphs trafilatura lets through. Each
 // rule only removes short paragraphs or a trailing block of them, so a
 // false match costs little text.
-func clean(paras []string, title string) []string {
-	paras = cutRelated(dropTitle(paras, title))
+func clean(paras []string, l lead) []string {
+	paras = cutRelated(dropLead(paras, l))
 	out := paras[:0:0]
 	for _, p := range paras {
 		if isBoilerplate(p) || isShareRow(p) || isTemplate(p) {
@@ -33,21 +44,175 @@ func normKey(p string) string {
 	return b.String()
 }
 
-// dropTitle removes leading paragraphs that repeat the title, or that are
-// the title without the site name trafilatura removed from it.
-func dropTitle(paras []string, title string) []string {
-	t := normKey(title)
-	if t == "" {
-		return paras
-	}
-	for len(paras) > 0 {
-		k := normKey(paras[0])
-		if k == "" || k != t && !(len(k) > len(t)/2 && strings.HasPrefix(t, k)) && !(len(t) > len(k)/2 && strings.HasPrefix(k, t) && len(k)-len(t) < 40 && wordCount(paras[0]) < 25) {
-			break
+// Bounds of the lead: how many paragraphs are looked at, and how long a
+// kicker before the title may be.
+const (
+	maxLeadParas   = 6
+	maxKickerWords = 12
+)
+
+// dropLead removes the page furniture trafilatura keeps before the first
+// body paragraph: copies of the title, kicker and section labels before
+// it (when the title follows within the lead, or when they are one of the
+// page's section or tag labels), and byline or date lines ("Par Awa
+// Traoré · 10 juin 2025", "3 min de lecture", a lone "·"). A first
+// paragraph that starts with the title and goes on with text loses the
+// title only.
+func dropLead(paras []string, l lead) []string {
+	t, h := normKey(l.title), normKey(l.heading)
+	isTitle := func(p string) bool { return isTitleCopy(p, t) || isTitleCopy(p, h) }
+	// Kicker lines followed by the title.
+	for i := 1; i < min(len(paras), maxLeadParas); i++ {
+		if !isTitle(paras[i]) {
+			if wordCount(paras[i]) > maxKickerWords || endsSentence(paras[i], wordCount(paras[i])) {
+				break
+			}
+			continue
 		}
-		paras = paras[1:]
+		if allShort(paras[:i]) {
+			paras = paras[i+1:]
+		}
+		break
+	}
+	kick := map[string]bool{}
+	for _, k := range l.kickers {
+		if key := normKey(k); key != "" {
+			kick[key] = true
+		}
+	}
+	for n := 0; len(paras) > 0 && n < maxLeadParas; n++ {
+		p := paras[0]
+		switch {
+		case isTitle(p),
+			kick[normKey(p)] && wordCount(p) <= 6,
+			isBylineLine(p, l.authors):
+			paras = paras[1:]
+			continue
+		}
+		for _, k := range []string{t, h} {
+			if rest, ok := cutKeyPrefix(p, k); ok && wordCount(rest) >= minBodyWords {
+				paras[0] = rest
+				break
+			}
+		}
+		break
 	}
 	return paras
+}
+
+// allShort reports whether every paragraph is a short label.
+func allShort(ps []string) bool {
+	for _, p := range ps {
+		if wordCount(p) > maxKickerWords || endsSentence(p, wordCount(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitleCopy reports whether p repeats the title (whose key is t), or is
+// the title without the site name trafilatura removed from it, or is a
+// truncated copy of it.
+func isTitleCopy(p, t string) bool {
+	k := normKey(p)
+	if k == "" || t == "" {
+		return false
+	}
+	return k == t || len(k) > len(t)/2 && strings.HasPrefix(t, k) ||
+		len(t) > len(k)/2 && strings.HasPrefix(k, t) && len(k)-len(t) < 40 && wordCount(p) < 25
+}
+
+// cutKeyPrefix returns p without its leading text whose key is key, when
+// p starts with it.
+func cutKeyPrefix(p, key string) (string, bool) {
+	if key == "" {
+		return p, false
+	}
+	k := key
+	for i, r := range strings.ToLower(p) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if !strings.HasPrefix(k, string(r)) {
+			return p, false
+		}
+		k = k[len(string(r)):]
+		if k == "" {
+			j := i + len(string(r))
+			// The key must end on a word boundary of p.
+			if next, _ := utf8.DecodeRuneInString(p[j:]); j < len(p) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				return p, false
+			}
+			return strings.TrimLeft(p[j:], " .:;,!?|·•–—-»"), true
+		}
+	}
+	return p, false
+}
+
+// bylineWords are the words a byline or date line is made of, besides
+// names, numbers, months and days.
+var bylineWords = map[string]bool{
+	"par": true, "by": true, "de": true, "du": true, "le": true, "la": true, "les": true, "l": true, "à": true,
+	"a": true, "et": true, "and": true, "on": true, "at": true, "in": true, "publié": true, "publiée": true,
+	"published": true, "posted": true, "mis": true, "jour": true, "mise": true, "updated": true, "update": true,
+	"modifié": true, "modified": true, "actualisé": true, "màj": true, "maj": true, "min": true, "mins": true,
+	"minute": true, "minutes": true, "lecture": true, "read": true, "reading": true, "time": true, "temps": true,
+	"il": true, "y": true, "ago": true, "h": true, "gmt": true, "utc": true, "am": true, "pm": true, "heure": true,
+	"heures": true, "mn": true, "rédaction": true, "redaction": true, "envoyé": true, "envoyée": true,
+	"spécial": true, "spéciale": true, "correspondant": true, "correspondante": true, "avec": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"un": true, "une": true, "article": true, "signé": true, "signée": true, "texte": true, "écrit": true,
+	"écrite": true, "written": true, "propos": true, "recueillis": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// lastRune returns the last character of s, trailing blanks ignored.
+func lastRune(s string) string {
+	s = strings.TrimSpace(s)
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// rxBylineStart matches the words that open a byline or a date line.
+var rxBylineStart = regexp.MustCompile(`(?i)^(?:par|by|publié|publiée|published|posted|mis\s+à\s+jour|mise\s+à\s+jour|updated|modifié)\b`)
+
+// isBylineLine reports whether p is a byline or a date line: at most 10
+// words with a date and no full stop, or at most 16 words that are
+// nothing but separators, or the article's author names, dates and byline
+// words, with at least an author name, a date or a byline opener among
+// them.
+func isBylineLine(p string, authors []string) bool {
+	if wordCount(p) > 16 {
+		return false
+	}
+	if wordCount(p) <= 10 && !strings.ContainsAny(lastRune(p), ".!?…") && len(datesInText(p)) > 0 {
+		return true // "Awa Maïga, 05/02/2024 à 07h45"
+	}
+	rest := " " + strings.ToLower(p) + " "
+	named := false
+	for _, a := range authors {
+		if a = strings.ToLower(strings.TrimSpace(a)); a != "" && strings.Contains(rest, a) {
+			rest = strings.ReplaceAll(rest, a, " ")
+			named = true
+		}
+	}
+	ws := words(rest)
+	if len(ws) == 0 {
+		return true // separators only: "·", "|"
+	}
+	dated := false
+	for _, w := range ws {
+		switch {
+		case strings.ContainsAny(w, "0123456789"):
+			dated = true
+		case months[w] > 0:
+			dated = true
+		case bylineWords[w]:
+		default:
+			return false
+		}
+	}
+	return named || dated || rxBylineStart.MatchString(strings.TrimSpace(p))
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }

@@ -94,7 +94,7 @@ func TestClean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := clean(slices.Clone(tt.in), tt.title); !slices.Equal(got, tt.want) {
+			if got := clean(slices.Clone(tt.in), lead{title: tt.title}); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
 		})
@@ -159,7 +159,9 @@ func TestPrecisionOf(t *testing.T) {
 		want veille.Precision
 	}{
 		{htmldate.Result{DateTime: d(2024, 3, 14), SrcString: "2024-03-14"}, veille.PrecisionDay},
-		{htmldate.Result{DateTime: d(2024, 3, 14), HasTime: true, SrcString: "2024-03-14T09:30:00Z"}, veille.PrecisionMinute},
+		{htmldate.Result{DateTime: d(2024, 3, 14), HasTime: true, SrcString: "2024-03-14T09:30:00Z"}, veille.PrecisionSecond},
+		{htmldate.Result{DateTime: d(2024, 3, 14), HasTime: true, SrcString: "2024-03-14T09:30Z"}, veille.PrecisionMinute},
+		{htmldate.Result{DateTime: d(2024, 3, 14), HasTime: true, SrcString: "14 mars 2024 à 09:30"}, veille.PrecisionMinute},
 		{htmldate.Result{DateTime: d(2024, 1, 1), SrcString: "2024"}, veille.PrecisionYear},
 		{htmldate.Result{DateTime: d(2024, 3, 1), SrcString: "mars 2024"}, veille.PrecisionMonth},
 		{htmldate.Result{DateTime: d(2024, 3, 1), SrcString: "1er mars 2024"}, veille.PrecisionDay},

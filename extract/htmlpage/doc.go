@@ -19,14 +19,30 @@
 //     stay apart, and figure captions are dropped;
 //   - a post-cleaning pass removes the boilerplate trafilatura keeps
 //     ("Advertisement", "Lire aussi : …", share rows, trailing lists of
-//     related links, a copy of the title at the top of the body);
+//     related links) and the lead above the first body paragraph: copies
+//     of the title, kicker and section labels, byline and date lines;
+//   - neither library tells the article from the page around it when it
+//     reads dates and bylines: htmldate happily returns the date of a
+//     breaking-news ticker, a "today" banner, a related list or a comment.
+//     This package first locates the article (its headline, its first
+//     body paragraph, the element holding both) and the page chrome (nav,
+//     header, aside, footer, marquee; tickers, related lists, comments and
+//     widgets by class or by heading; lists of links), then reads the
+//     publication date from article-scoped, structured signals before
+//     heuristics: the JSON-LD Article, meta elements, <time> and date
+//     elements of the byline, and only then htmldate on a copy of the page
+//     reduced to its head and its article. A page that states no date for
+//     its article gets none: a missing date is never invented;
 //   - htmldate returns a time.Time without saying how precise it is or
-//     where it came from; this package derives the precision (a date-only
-//     meta is day precision, a datetime is minute precision) and the source
-//     ("meta", "json-ld", "url", "time-element", "text"), and never turns a
-//     missing date into an invented one;
+//     where it came from; this package keeps the precision the source
+//     states (a year, a month, a day, hh:mm is a minute, hh:mm:ss a
+//     second) and the source ("json-ld", "meta", "time-element", "byline",
+//     "url", "text");
 //   - authors are split on ",", ";", " and ", " et " and stripped of "By"
-//     and "Par".
+//     and "Par"; the site's own name and placeholders ("La rédaction") are
+//     not authors; when trafilatura finds none, the byline elements of the
+//     article (author, auteur, byline, signature; rel=author; never a
+//     comment's), then the JSON-LD author, then meta author are read.
 //
 // Extract never panics: malformed HTML, empty input, binary bytes, huge or
 // deeply nested pages give an error or an empty article. DecodeHTML turns

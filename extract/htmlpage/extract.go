@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	nurl "net/url"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/go-shiori/dom"
@@ -178,22 +179,37 @@ func Extract(ctx context.Context, page string, opts Options) (a veille.Article, 
 
 	a = articleMetadata(doc, md, opts)
 	langHint = languageHint(doc)
+	var paras []string
 	if content != nil {
-		paras := paragraphs(content)
+		paras = paragraphs(content)
 		if !opts.NoContinuation {
 			before, after := continuation(doc, paras)
 			paras = append(append(before, paras...), after...)
 		}
-		if !opts.Raw {
-			paras = clean(paras, a.Title)
-		}
-		a.Text = strings.Join(paras, "\n\n")
 	}
+	// The article's place in the page, its JSON-LD object and its byline
+	// are read in the page as published: hidden elements often carry
+	// them.
+	l := findLayout(dateDoc, a.Title, paras)
+	ld, hasLD := jsonLDArticle(dateDoc, l, a.Title)
+	a.Authors = slices.DeleteFunc(a.Authors, func(n string) bool { return !isBylineName(n, a.Site) })
+	if len(a.Authors) == 0 {
+		a.Authors = fallbackAuthors(dateDoc, l, ld, a.Site)
+	}
+	if !opts.Raw {
+		paras = clean(paras, lead{
+			title:   a.Title,
+			heading: l.headingText(),
+			kickers: append(append(l.kickers(), a.Categories...), a.Tags...),
+			authors: a.Authors,
+		})
+	}
+	a.Text = strings.Join(paras, "\n\n")
 	if !opts.SkipDates {
 		if err := ctx.Err(); err != nil {
 			return veille.Article{}, "", fmt.Errorf("htmlpage: %w", err)
 		}
-		setDates(dateDoc, &a, opts)
+		setDates(dateDoc, l, ld, hasLD, &a, opts)
 	}
 	return a, langHint, nil
 }

@@ -38,10 +38,10 @@ func TestExtractFrenchNews(t *testing.T) {
 		{"authors", strings.Join(a.Authors, "|"), "Aminata Ouédraogo|Paul Kaboré"},
 		{"site", a.Site, "Le Courrier du Sahel"},
 		{"url", a.URL, "https://courrier-sahel.example/politique/2024/03/accord-defense-commun.html"},
-		{"published", a.Published.String(), "2024-03-14T09:30"},
-		{"published precision", a.Published.Precision.String(), "minute"},
+		{"published", a.Published.String(), "2024-03-14T09:30:00"},
+		{"published precision", a.Published.Precision.String(), "second"},
 		{"published_from", a.PublishedFrom, FromJSONLD},
-		{"updated", a.Updated.String(), "2024-03-15T18:05"},
+		{"updated", a.Updated.String(), "2024-03-15T18:05:00"},
 		{"tags", strings.Join(a.Tags, "|"), "AES|Défense"},
 		{"categories", strings.Join(a.Categories, "|"), "Politique"},
 		{"language hint", lang, "fr"},
@@ -139,12 +139,15 @@ func TestExtractDates(t *testing.T) {
 		{name: "meta date only is day precision",
 			head:      `<meta property="article:published_time" content="2024-03-14">`,
 			published: "2024-03-14", from: FromMeta},
-		{name: "meta datetime is minute precision, page wall clock kept",
+		{name: "meta datetime with seconds is second precision, page wall clock kept",
 			head:      `<meta property="article:published_time" content="2024-03-14T09:30:12+01:00"><meta property="article:modified_time" content="2024-03-16T10:00:00+01:00">`,
-			published: "2024-03-14T09:30", from: FromMeta, updated: "2024-03-16T10:00"},
+			published: "2024-03-14T09:30:12", from: FromMeta, updated: "2024-03-16T10:00:00"},
+		{name: "meta datetime without seconds is minute precision",
+			head:      `<meta property="article:published_time" content="2024-03-14T09:30+01:00">`,
+			published: "2024-03-14T09:30", from: FromMeta},
 		{name: "json-ld datePublished",
 			head:      `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-09-02T11:51:00Z"}</script>`,
-			published: "2023-09-02T11:51", from: FromJSONLD},
+			published: "2023-09-02T11:51:00", from: FromJSONLD},
 		{name: "time element",
 			body:      `<p class="date">Publié le <time datetime="2025-04-03">3 avril 2025</time></p>`,
 			published: "2025-04-03", from: FromTimeElement},
@@ -154,7 +157,7 @@ func TestExtractDates(t *testing.T) {
 		{name: "no date anywhere", published: ""},
 		{name: "update equal to publication is not an update",
 			head:      `<meta property="article:published_time" content="2024-03-14T09:30:00Z"><meta property="article:modified_time" content="2024-03-14T09:30:00Z">`,
-			published: "2024-03-14T09:30", from: FromMeta, updated: ""},
+			published: "2024-03-14T09:30:00", from: FromMeta, updated: ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,7 +268,7 @@ func TestExtractKeepsWallClock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := veille.NewDate(time.Date(2024, 3, 14, 23, 30, 0, 0, time.UTC), veille.PrecisionMinute)
+	want := veille.NewDate(time.Date(2024, 3, 14, 23, 30, 0, 0, time.UTC), veille.PrecisionSecond)
 	if a.Published != want {
 		t.Errorf("published = %v, want %v", a.Published, want)
 	}
