@@ -61,6 +61,32 @@ type Article struct {
 	Tags          []string `json:"tags"`
 	Categories    []string `json:"categories"`
 	Text          string   `json:"text"`
+	// Entities are the named entities mentioned in Text, in order; nil
+	// until the entity stage has run.
+	Entities []Mention `json:"entities,omitempty"`
+}
+
+// Entity types.
+const (
+	TypePER  = "PER"  // a person
+	TypeLOC  = "LOC"  // a place: country, city, region, natural place
+	TypeORG  = "ORG"  // an organisation: government, army, party, company, agency
+	TypeMISC = "MISC" // any other name: event, treaty, product
+)
+
+// Mention is one mention of a named entity in a text.
+type Mention struct {
+	// Start and End are byte offsets into the text: Text == text[Start:End].
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`
+	Text  string `json:"text"`
+	// Entity is the canonical id of the entity mentioned, the same in
+	// every article: a Wikidata QID ("Q57618") when the knowledge base
+	// has one, else a stable slug of the normalised name ("per:kassoum-coulibaly").
+	Entity string `json:"entity"`
+	// Label is the entity's canonical name.
+	Label string `json:"label"`
 }
 
 // Normalize replaces nil slices with empty ones so that the JSON form always
