@@ -1,0 +1,89 @@
+// Command gen builds veille's knowledge base, entity/kb/data/kb.json, from
+// the country facts of ../shared/data/countries/countries.json
+// (mledoze/countries, ODbL) and our hand-written sources in
+// entity/kb/data/src:
+//
+//	countries.tsv  per country: QID, French label and capital, extra aliases and demonyms
+//	places.tsv     cities, regions and other places of the region
+//	orgs.tsv       organisations (ORG) and other named things (MISC)
+//	people.tsv     people, with their surname, titles and aliases
+//	roles.tsv      the offices people held, with their dates
+//	ambiguous.tsv  names deliberately shared by several entries of one type
+//
+// Run it from anywhere inside the repository:
+//
+//	go run ./entity/kb/gen            # regenerate
+//	go run ./entity/kb/gen -check     # fail if the committed file is stale
+//
+// The output is deterministic: the same inputs give the same bytes, and a
+// test checks that the committed file is up to date.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	root, err := repoRoot()
+	if err != nil {
+		fail(err)
+	}
+	countries := flag.String("countries", filepath.Join(root, "..", "shared", "data", "countries", "countries.json"), "countries.json of mledoze/countries")
+	src := flag.String("src", filepath.Join(root, "entity", "kb", "data", "src"), "directory of the hand-written sources")
+	out := flag.String("out", filepath.Join(root, "entity", "kb", "data", "kb.json"), "file to write")
+	check := flag.Bool("check", false, "only check that -out is up to date")
+	flag.Parse()
+
+	data, stats, err := Generate(context.Background(), *countries, *src)
+	if err != nil {
+		fail(err)
+	}
+	if *check {
+		old, err := os.ReadFile(*out)
+		if err != nil {
+			fail(fmt.Errorf("read %s: %w", *out, err))
+		}
+		if !bytes.Equal(old, data) {
+			fail(fmt.Errorf("%s is stale: run go run ./entity/kb/gen", *out))
+		}
+		slog.Info("knowledge base up to date", "file", *out)
+		return
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		fail(fmt.Errorf("write %s: %w", *out, err))
+	}
+	slog.Info("knowledge base written", "file", *out, "bytes", len(data),
+		"entries", stats.Entries, "PER", stats.ByType["PER"], "LOC", stats.ByType["LOC"],
+		"ORG", stats.ByType["ORG"], "MISC", stats.ByType["MISC"], "qids", stats.QIDs, "roles", stats.Roles)
+}
+
+func fail(err error) {
+	slog.Error("gen", "err", err)
+	os.Exit(1)
+}
+
+// repoRoot returns the nearest directory above the working directory that
+// holds go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("getwd: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("repository root (go.mod) not found above the working directory")
+		}
+		dir = parent
+	}
+}
