@@ -1,0 +1,238 @@
+// Package entity finds the people, places and organisations an article
+// mentions and ties every mention to one entity that is the same across
+// articles: a Wikidata QID when the knowledge base (entity/kb) knows it,
+// else a stable slug of the normalised name.
+//
+// Recognition combines two sources: a statistical tagger (entity/tagger)
+// for the names no list knows, and the knowledge base's gazetteer for the
+// names it does, with their variants. Linking then resolves each mention:
+// by name in the base (titles, case, accents and one typing error
+// forgiven), by what the same article already said (a surname after the
+// full name, "le Président TRAORE" after "Ibrahim Traoré"), by who held
+// the title the mention carries at the article's date, and by metonymy: a
+// demonym ("la délégation russe") or a capital acting as a government
+// ("Moscou a exprimé son soutien") stands for its state.
+//
+// This layer is written by hand because it is veille's own: no library
+// links French news mentions to a base of the Sahel's actors.
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/tokenize"
+)
+
+// Tagger labels a sentence's tokens with BIO tags: "B-PER", "I-PER",
+// "B-LOC", "B-ORG", "B-MISC", "O".
+type Tagger interface {
+	Tag(tokens []string) []string
+}
+
+// Recognizer finds and links the entities of texts. It is safe for
+// concurrent use.
+type Recognizer struct {
+	kb     *kb.KB
+	gaz    *kb.Gazetteer
+	tagger Tagger
+}
+
+// New returns a Recognizer over the base k. t may be nil: only the names
+// the base knows are then found.
+func New(k *kb.KB, t Tagger) *Recognizer {
+	return &Recognizer{kb: k, gaz: k.Gazetteer(), tagger: t}
+}
+
+// span is a candidate mention: tokens [s, e) of a sentence.
+type span struct {
+	s, e    int
+	typ     string
+	entries []*kb.Entry // gazetteer candidates, nil for tagger spans
+	demonym string      // the country id, for a demonym
+}
+
+// Recognize returns the mentions of text in order, each linked to its
+// entity. at is the article's date (zero when unknown), used to tell who
+// held an office then.
+func (r *Recognizer) Recognize(text string, at veille.Date) []veille.Mention {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	var out []veille.Mention
+	var words []string
+	for _, sent := range tokenize.Sentences(text) {
+		toks := sent.Tokens
+		if len(toks) == 0 {
+			continue
+		}
+		words = words[:0]
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		for _, sp := range r.spans(words) {
+			sp = trimTitles(words, sp)
+			if sp.s >= sp.e {
+				continue
+			}
+			m := veille.Mention{
+				Start: toks[sp.s].Start,
+				End:   toks[sp.e-1].End,
+				Type:  sp.typ,
+			}
+			m.Text = text[m.Start:m.End]
+			r.link(&m, sp, words, at, out)
+			out = append(out, m)
+		}
+	}
+	mergeSurnames(out)
+	return out
+}
+
+// spans finds the candidate mentions of one sentence: the base's names
+// written as names, the tagger's spans, and demonyms, longest first where
+// they overlap.
+func (r *Recognizer) spans(words []string) []span {
+	var cands []span
+	for _, m := range r.gaz.Find(words) {
+		if !m.CaseOK || len(m.Entries) == 0 {
+			continue
+		}
+		cands = append(cands, span{s: m.Start, e: m.End, typ: m.Entries[0].Type, entries: m.Entries})
+	}
+	if r.tagger != nil {
+		cands = append(cands, bioSpans(r.tagger.Tag(words))...)
+	}
+	for i, w := range words {
+		if !startsLetter(w) {
+			continue
+		}
+		if id, ok := r.kb.Demonym(w); ok {
+			cands = append(cands, span{s: i, e: i + 1, typ: veille.TypeLOC, demonym: id})
+		}
+	}
+	return resolveOverlaps(cands)
+}
+
+// resolveOverlaps keeps, among overlapping candidates, the longest (the
+// base's reading on ties, then the earliest), and returns them in order.
+func resolveOverlaps(cands []span) []span {
+	better := func(a, b span) bool {
+		la, lb := a.e-a.s, b.e-b.s
+		if la != lb {
+			return la > lb
+		}
+		if (a.entries != nil) != (b.entries != nil) {
+			return a.entries != nil
+		}
+		return a.s < b.s
+	}
+	// Candidates are few per sentence: a quadratic pass is cheaper than
+	// sorting.
+	keep := make([]bool, len(cands))
+	for i := range cands {
+		keep[i] = true
+		for j := range cands {
+			if i != j && cands[i].s < cands[j].e && cands[j].s < cands[i].e && better(cands[j], cands[i]) {
+				keep[i] = false
+				break
+			}
+		}
+	}
+	var out []span
+	for i, c := range cands {
+		if keep[i] {
+			out = append(out, c)
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].s < out[j-1].s; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	// Identical spans from both sources leave two equal candidates.
+	dedup := out[:0]
+	for _, c := range out {
+		if n := len(dedup); n > 0 && dedup[n-1].s == c.s && dedup[n-1].e == c.e {
+			continue
+		}
+		dedup = append(dedup, c)
+	}
+	return dedup
+}
+
+// bioSpans decodes BIO tags into spans; an I- tag after O opens a span.
+func bioSpans(tags []string) []span {
+	var out []span
+	cur := span{s: -1}
+	flush := func(i int) {
+		if cur.s >= 0 {
+			cur.e = i
+			out = append(out, cur)
+		}
+		cur = span{s: -1}
+	}
+	for i, t := range tags {
+		switch {
+		case strings.HasPrefix(t, "B-"):
+			flush(i)
+			cur = span{s: i, typ: t[2:]}
+		case strings.HasPrefix(t, "I-"):
+			if cur.s < 0 || cur.typ != t[2:] {
+				flush(i)
+				cur = span{s: i, typ: t[2:]}
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(tags))
+	return out
+}
+
+// titles are the words that precede a person's name without being part
+// of it. They are dropped from a mention's span.
+var titles = map[string]bool{
+	"m": true, "mm": true, "mme": true, "mlle": true, "monsieur": true, "madame": true,
+	"president": true, "presidente": true, "capitaine": true, "colonel": true, "colonel-major": true,
+	"major": true, "general": true, "generale": true, "lieutenant": true, "lieutenant-colonel": true,
+	"commandant": true, "marechal": true, "ministre": true, "premier": true, "vice-ministre": true,
+	"chef": true, "dr": true, "pr": true, "professeur": true, "docteur": true, "sergent": true,
+	"adjudant": true, "amiral": true, "le": true, "la": true, "l'": true, "les": true, "sem": true, "s.e.m.": true,
+}
+
+// trimTitles drops leading titles from a person's span ("Capitaine
+// Ibrahim TRAORE" → "Ibrahim TRAORE") and trailing punctuation from any.
+func trimTitles(words []string, sp span) span {
+	if sp.typ == veille.TypePER {
+		for sp.e-sp.s > 1 && titles[fold(strings.TrimSuffix(words[sp.s], "."))] {
+			sp.s++
+		}
+	}
+	for sp.e > sp.s && !hasLetterOrDigit(words[sp.e-1]) {
+		sp.e--
+	}
+	for sp.s < sp.e && !hasLetterOrDigit(words[sp.s]) {
+		sp.s++
+	}
+	return sp
+}
+
+func fold(s string) string { return tokenize.Fold(s) }
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
