@@ -285,7 +285,7 @@ func writeArticleLine(w io.Writer, a veille.Article) error {
 	if site == "" {
 		site = "-"
 	}
-	_, err := fmt.Fprintf(w, "%.12s  %-16s  %-2s  %-20.20s  %s\n", a.ID, date, orDash(a.Language), site, title)
+	_, err := fmt.Fprintf(w, "%.12s  %-19s  %-2s  %-20.20s  %s\n", a.ID, date, orDash(a.Language), site, title)
 	return err
 }
 

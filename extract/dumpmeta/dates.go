@@ -40,8 +40,8 @@ const (
 // month-first reading is valid ("12/25/2024"). Times are kept as written:
 // time-zone names are included in the span but not converted.
 func FindDates(line string) []Match {
-	if !hasDigit(line) {
-		return nil // every absolute date has a year
+	if !hasYear4(line) {
+		return nil // every absolute date has a four-digit year
 	}
 	var out []Match
 	lx := lexer{s: line}
@@ -730,6 +730,29 @@ func sameDay(a, b veille.Date) bool {
 	ay, am, ad := a.Time.Date()
 	by, bm, bd := b.Time.Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// hasYear4 reports whether s holds a run of exactly four ASCII digits
+// that reads as a year between minYear and maxYear: the lexer reads every
+// date's year from such a token, so a line without one holds no date.
+func hasYear4(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 4 {
+			if y := atoi(s[i:j]); y >= minYear && y <= maxYear {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

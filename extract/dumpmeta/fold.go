@@ -1,7 +1,6 @@
 package dumpmeta
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -53,24 +52,8 @@ func fold(s string) string {
 	if ascii {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		}
-		r = unicode.ToLower(r)
-		if f, ok := foldRune(r); ok {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	var buf [256]byte
+	return string(foldInto(buf[:0], s))
 }
 
 // foldInto is fold for short words, written into buf to avoid allocating.

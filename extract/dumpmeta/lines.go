@@ -25,14 +25,25 @@ func head(s string) string {
 // trim removes surrounding white space, including the non-breaking spaces
 // that rendered pages are full of.
 func trim(s string) string {
-	return strings.TrimFunc(s, unicode.IsSpace)
+	return strings.TrimSpace(s) // white space as unicode.IsSpace defines it
 }
 
 // bulletPrefixes start the items of rendered lists.
 var bulletPrefixes = []string{"•", "◦", "▪", "▫", "►", "▶", "☆", "★", "□", "■", "·", "* ", "- ", "– ", "— ", "+ ", "> "}
 
+// bulletFirst is the set of the first bytes of bulletPrefixes.
+var bulletFirst = func() (set [256]bool) {
+	for _, p := range bulletPrefixes {
+		set[p[0]] = true
+	}
+	return set
+}()
+
 // isBullet reports whether the trimmed line t is a list item.
 func isBullet(t string) bool {
+	if t == "" || !bulletFirst[t[0]] {
+		return false
+	}
 	for _, p := range bulletPrefixes {
 		if strings.HasPrefix(t, p) {
 			return true
@@ -43,6 +54,9 @@ func isBullet(t string) bool {
 
 // unbullet removes a list-item marker.
 func unbullet(t string) string {
+	if t == "" || !bulletFirst[t[0]] {
+		return t
+	}
 	for _, p := range bulletPrefixes {
 		if strings.HasPrefix(t, p) {
 			return trim(t[len(p):])
@@ -54,7 +68,18 @@ func unbullet(t string) string {
 // countWords counts the white-space separated words of s.
 func countWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				in = false
+			} else if !in {
+				n++
+				in = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
 		if unicode.IsSpace(r) {
 			in = false
 			continue
@@ -67,6 +92,34 @@ func countWords(s string) int {
 	return n
 }
 
+// hasWords reports whether countWords(s) >= n, reading no further than
+// needed.
+func hasWords(s string, n int) bool {
+	k, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				in = false
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			if unicode.IsSpace(r) {
+				in = false
+				continue
+			}
+		}
+		if !in {
+			if k++; k >= n {
+				return true
+			}
+			in = true
+		}
+	}
+	return false
+}
+
 // isProse reports whether t reads as running text: long, many words, and
 // sentences: it ends like a sentence, or holds two sentence breaks (one if
 // it is long, as a wrapped paragraph's line is). An abbreviation ("Roe v.
@@ -75,7 +128,7 @@ func isProse(t string) bool {
 	if len(t) < 80 || isBullet(t) {
 		return false
 	}
-	if countWords(head(t)) < 12 && len(t) <= maxScan {
+	if len(t) <= maxScan && !hasWords(t, 12) {
 		return false
 	}
 	for _, end := range []string{".", ".»", ".\"", ".”", "…", ".)"} {
@@ -244,7 +297,7 @@ func isUILine(t string) bool {
 	}
 	f := fold(unbullet(t))
 	n := 0
-	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return unicode.IsSpace(r) || r == '|' || r == '/' || r == ',' }) {
+	for w := range strings.FieldsFuncSeq(f, func(r rune) bool { return unicode.IsSpace(r) || r == '|' || r == '/' || r == ',' }) {
 		w = strings.Trim(w, ":.!()")
 		if w == "" {
 			continue

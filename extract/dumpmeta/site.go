@@ -1,6 +1,7 @@
 package dumpmeta
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -25,38 +26,43 @@ var rxDomain = regexp.MustCompile(`^(?i)(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.
 // inside the body region [bodyStart, bodyEnd) are not looked at. It
 // returns "" when the page does not say.
 func Site(lines []string, bodyStart, bodyEnd int) string {
-	name, domain := "", ""
+	// The lines to read, trimmed; "" for those not to read.
+	trimmed := make([]string, len(lines))
 	for i, l := range lines {
 		if i >= bodyStart && i < bodyEnd {
 			continue
 		}
-		l = strings.TrimSpace(l)
-		if len(l) == 0 || len(l) > 200 {
-			continue
+		if l = strings.TrimSpace(l); len(l) <= 200 {
+			trimmed[i] = l
 		}
-		if strings.Contains(l, "©") || hasFoldPrefix(l, "copyright") {
+	}
+	isNotice := func(l string) bool { return strings.Contains(l, "©") || hasFoldPrefix(l, "copyright") }
+	// The last notice is the page footer's: read from the end.
+	for i := len(trimmed) - 1; i >= 0; i-- {
+		if l := trimmed[i]; l != "" && isNotice(l) {
 			if n := copyrightHolder(l); n != "" {
-				name = n // the last notice is the page footer's
+				return n
 			}
-			continue
 		}
-		if domain != "" || strings.ContainsAny(l, " \t") || !strings.Contains(l, ".") {
+	}
+	for _, l := range trimmed {
+		if l == "" || isNotice(l) || strings.ContainsAny(l, " \t") || !strings.Contains(l, ".") {
 			continue
 		}
 		if m := rxDomain.FindStringSubmatch(l); m != nil {
-			domain = strings.ToLower(m[1])
+			return strings.ToLower(m[1])
 		}
 	}
-	if name != "" {
-		return name
-	}
-	return domain
+	return ""
 }
 
 // copyrightHolder extracts the holder's name from a copyright notice.
 func copyrightHolder(l string) string {
 	// Keep the segment that carries the sign, or the first one.
-	segs := rxSiteSep.Split(l, -1)
+	segs := []string{l}
+	if strings.ContainsAny(l, "|-–—") { // every separator holds one of them
+		segs = rxSiteSep.Split(l, -1)
+	}
 	seg := segs[0]
 	for _, s := range segs {
 		if strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright") {
@@ -64,9 +70,13 @@ func copyrightHolder(l string) string {
 			break
 		}
 	}
-	seg = rxRights.ReplaceAllString(seg, " ")
-	seg = rxSiteYear.ReplaceAllString(seg, " ")
-	seg = strings.NewReplacer("©", " ", "(c)", " ", "(C)", " ").Replace(seg)
+	if mayHoldRights(seg) {
+		seg = rxRights.ReplaceAllString(seg, " ")
+	}
+	if hasYearLike(seg) {
+		seg = rxSiteYear.ReplaceAllString(seg, " ")
+	}
+	seg = signReplacer.Replace(seg)
 	if i := strings.Index(strings.ToLower(seg), "copyright"); i >= 0 {
 		seg = seg[:i] + " " + seg[i+len("copyright"):]
 	}
@@ -88,3 +98,34 @@ func copyrightHolder(l string) string {
 func hasFoldPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// signReplacer blanks the copyright signs.
+var signReplacer = strings.NewReplacer("©", " ", "(c)", " ", "(C)", " ")
+
+// mayHoldRights reports whether s may match rxRights: every formula holds
+// "droit", "right" or "reproduction", whose letters fold to ASCII only.
+func mayHoldRights(s string) bool {
+	var buf [256]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return bytes.Contains(b, []byte("droit")) || bytes.Contains(b, []byte("right")) || bytes.Contains(b, []byte("reproduction"))
+}
+
+// hasYearLike reports whether s may match rxSiteYear: it holds "19" or
+// "20" followed by two ASCII digits.
+func hasYearLike(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(s[i+2]) && isASCIIDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

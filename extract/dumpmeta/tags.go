@@ -25,6 +25,15 @@ var categoryLabels = []listLabel{
 	{"publie dans", false},
 }
 
+// maxLabelLen is the length of the longest list label.
+var maxLabelLen = func() int {
+	n := 0
+	for _, l := range append(append([]listLabel(nil), tagLabels...), categoryLabels...) {
+		n = max(n, len(l.text))
+	}
+	return n
+}()
+
 // labelValue returns the value of a line that opens with one of the
 // labels, and whether it does.
 func labelValue(t string, lbls []listLabel) (string, bool) {
@@ -34,11 +43,43 @@ func labelValue(t string, lbls []listLabel) (string, bool) {
 	}
 	// Cheap test first: the line must start with a label's first letter.
 	var buf [8]byte
-	r, _ := utf8.DecodeRuneInString(t)
-	first := foldInto(buf[:0], string(r))
+	var first []byte
+	if c := t[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		first = append(buf[:0], c)
+	} else {
+		r, _ := utf8.DecodeRuneInString(t)
+		first = foldInto(buf[:0], string(r))
+	}
 	found := false
 	for _, lb := range lbls {
 		if len(first) > 0 && lb.text[0] == first[0] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return "", false
+	}
+	// Labels are short: fold the first runes alone to rule out most
+	// lines before folding the line. Each rune folds to a byte or more,
+	// so maxLabelLen runes give at least as many bytes.
+	short := t
+	n := 0
+	for i := range t {
+		if n == maxLabelLen {
+			short = t[:i]
+			break
+		}
+		n++
+	}
+	var sbuf [64]byte
+	sf := foldInto(sbuf[:0], short)
+	found = false
+	for _, lb := range lbls {
+		if len(lb.text) <= len(sf) && string(sf[:len(lb.text)]) == lb.text || len(sf) < len(lb.text) && short == t {
 			found = true
 			break
 		}
@@ -226,7 +267,7 @@ func (d *doc) phrases(z *zone, m Meta) map[string]bool {
 			}
 			run = run[:0]
 		}
-		for _, w := range strings.Fields(s) {
+		for w := range strings.FieldsSeq(s) {
 			w2 := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			if w2 != "" && unicode.IsUpper(firstRune(w2)) {
 				run = append(run, w2)

@@ -9,7 +9,7 @@ import (
 // and whether they were kept; inBody marks blocks the caller knows to be
 // body (nil for none). For the debugging test only.
 func DebugBlocks(text string, t *Template, inBody func(string) bool) string {
-	_, blocks, keep := analyze(text, t, &defaultParams)
+	_, blocks, keep := analyze(text, t, &defaultParams, newScratch())
 	kept := make(map[int]bool, len(keep))
 	for _, k := range keep {
 		kept[k] = true

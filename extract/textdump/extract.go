@@ -2,6 +2,7 @@ package textdump
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -98,12 +99,21 @@ func Extract(text string, t *Template) Result {
 }
 
 func extract(text string, t *Template, p *params) Result {
-	lines, blocks, keep := analyze(text, t, p)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	lines, blocks, keep := analyze(text, t, p, sc)
 	res := Result{Lines: lines}
 	if len(keep) == 0 {
 		return res
 	}
 	var sb strings.Builder
+	nlines, size := 0, 0
+	for _, bi := range keep {
+		nlines += blocks[bi].last - blocks[bi].first + 1
+		size += len(blocks[bi].text) + 2
+	}
+	res.Body = make([]int, 0, nlines)
+	sb.Grow(size)
 	for i, bi := range keep {
 		b := &blocks[bi]
 		for l := b.first; l <= b.last; l++ {
@@ -122,9 +132,9 @@ func extract(text string, t *Template, p *params) Result {
 
 // analyze runs the extraction: it returns the lines, the blocks and the
 // indices of the body blocks.
-func analyze(text string, t *Template, p *params) ([]string, []block, []int) {
+func analyze(text string, t *Template, p *params, sc *scratch) ([]string, []block, []int) {
 	lines := splitLines(text)
-	blocks := buildBlocks(lines)
+	blocks := buildBlocks(lines, sc)
 	if len(blocks) == 0 {
 		return lines, nil, nil
 	}
@@ -133,7 +143,31 @@ func analyze(text string, t *Template, p *params) ([]string, []block, []int) {
 		t.markChrome(lines, blocks)
 	}
 	markRepeats(blocks)
-	return lines, blocks, selectBody(blocks, p)
+	return lines, blocks, selectBody(blocks, p, sc)
+}
+
+// scratch holds the working memory of one extraction, reused from one
+// extraction to the next through scratchPool: a page's blocks, shapes and
+// vocabulary tables are rebuilt for every page, and allocating them anew
+// each time would cost a good share of the work in garbage collection.
+type scratch struct {
+	shapes []lineShape
+	blocks []block
+	memo   map[string]int
+	buf    []byte
+	stems  stemCache
+}
+
+var scratchPool = sync.Pool{New: func() any { return newScratch() }}
+
+func newScratch() *scratch { return &scratch{memo: make(map[string]int)} }
+
+// release clears what refers to the page and returns sc to the pool.
+func (sc *scratch) release() {
+	clear(sc.blocks) // beyond its length, cleared by earlier releases
+	clear(sc.memo)
+	sc.stems.blocks = nil
+	scratchPool.Put(sc)
 }
 
 // pageMinStop returns the stopword ratio prose must reach on this page:
@@ -170,14 +204,25 @@ func splitLines(text string) []string {
 
 // buildBlocks groups lines into blocks, joining the lines of a paragraph
 // the renderer wrapped.
-func buildBlocks(lines []string) []block {
-	shapes := make([]lineShape, len(lines))
+func buildBlocks(lines []string, sc *scratch) []block {
+	shapes := resize(sc.shapes, len(lines))
+	sc.shapes = shapes
 	for i, l := range lines {
 		shapes[i] = shapeOf(l)
 	}
 	widths := wrapWidths(shapes)
-	var blocks []block
-	var sb strings.Builder
+	nonBlank := 0
+	for i := range shapes {
+		if !shapes[i].blank {
+			nonBlank++
+		}
+	}
+	blocks := resize(sc.blocks, nonBlank)[:0]
+	// Menus, tickers and teasers repeat lines within a page: a text is
+	// analysed once.
+	memo := sc.memo
+	buf := sc.buf
+	defer func() { sc.blocks, sc.buf = blocks, buf }()
 	for i := 0; i < len(lines); i++ {
 		if shapes[i].blank {
 			continue
@@ -191,39 +236,57 @@ func buildBlocks(lines []string) []block {
 		if first == i {
 			text = lines[i]
 		} else {
-			sb.Reset()
-			sb.WriteString(trimRightBlank(lines[first]))
+			buf = append(buf[:0], trimRightBlank(lines[first])...)
 			for j := first + 1; j <= i; j++ {
 				next := strings.TrimSpace(lines[j])
-				if !joinsTight(sb.String(), next) {
-					sb.WriteByte(' ')
+				if !joinsTight(buf, next) {
+					buf = append(buf, ' ')
 				}
-				sb.WriteString(next)
+				buf = append(buf, next...)
 			}
-			text = sb.String()
+			text = string(buf)
 		}
-		info := AnalyzeLine(text)
-		b := block{first: first, last: i, info: info, key: keyOf(info.Text)}
+		if j, ok := memo[text]; ok {
+			b := blocks[j]
+			b.first, b.last = first, i
+			blocks = append(blocks, b)
+			continue
+		}
+		var sh *lineShape
+		if first == i {
+			sh = &shapes[i]
+		}
+		info, key := analyzeLine(text, sh)
+		b := block{first: first, last: i, info: info, key: key}
 		b.text = info.Text
 		if info.Bullet {
 			b.text = "• " + info.Text
 		}
+		memo[text] = len(blocks)
 		blocks = append(blocks, b)
 	}
 	return blocks
 }
 
+// resize returns s with length n, reusing its array when large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // joinsTight reports whether a wrapped line joins the next without a
 // space: between two characters of a script written without spaces, or
 // after a hyphen that follows a letter ("well-" + "known").
-func joinsTight(prev, next string) bool {
-	p, _ := utf8.DecodeLastRuneInString(prev)
+func joinsTight(prev []byte, next string) bool {
+	p, _ := utf8.DecodeLastRune(prev)
 	r, _ := utf8.DecodeRuneInString(next)
 	if isWideScript(p) && isWideScript(r) {
 		return true
 	}
 	if p == '-' && len(prev) >= 2 {
-		q, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+		q, _ := utf8.DecodeLastRune(prev[:len(prev)-1])
 		return unicode.IsLetter(q)
 	}
 	return false
@@ -303,16 +366,39 @@ func markRepeats(blocks []block) {
 // within and across pages: FNV-1a over its lower-case letters and digits,
 // runs of anything else counting as one space. It does not allocate.
 func keyOf(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset64)
 	space := false
 	started := false
 	var buf [utf8.UTFMax]byte
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			switch {
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				space = started
+				continue
+			}
+			if space {
+				h ^= ' '
+				h *= 1099511628211
+				space = false
+			}
+			started = true
+			h ^= uint64(r)
+			h *= 1099511628211
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !(r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9')) {
 			switch {
 			case r >= 'A' && r <= 'Z':
 				r += 'a' - 'A'
-			case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			case r >= utf8.RuneSelf && !isPunctBlock(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 				r = unicode.ToLower(r)
 			default:
 				space = started
@@ -334,9 +420,15 @@ func keyOf(s string) uint64 {
 	return h
 }
 
+// The 64-bit FNV-1a parameters.
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
 // selectBody finds the main body region and returns the indices of the
 // blocks that belong to it.
-func selectBody(blocks []block, p *params) []int {
+func selectBody(blocks []block, p *params, sc *scratch) []int {
 	run := 0
 	for i := range blocks {
 		b := &blocks[i]
@@ -361,7 +453,9 @@ func selectBody(blocks []block, p *params) []int {
 		return nil
 	}
 	s = cutLeadingMeta(blocks, s, e)
-	s, e = pruneClusters(blocks, s, e, p)
+	st := &sc.stems
+	st.reset(blocks)
+	s, e = pruneClusters(blocks, st, s, e, p)
 	// Trim the region to its first and last prose blocks: a heading before
 	// the first paragraph is the title, a short line after the last is chrome.
 	for s <= e && blocks[s].class < near {
@@ -374,7 +468,7 @@ func selectBody(blocks []block, p *params) []int {
 		return nil
 	}
 	e = extendIntroducedList(blocks, e)
-	dropLinkLists(blocks, s, e, p.linkListOverlap)
+	dropLinkLists(blocks, st, s, e, p.linkListOverlap)
 	var keep []int
 	for i := s; i <= e; i++ {
 		b := &blocks[i]
@@ -419,7 +513,7 @@ func extendIntroducedList(blocks []block, e int) int {
 // outward from the core, while they share enough vocabulary with what was
 // kept so far: an article's paragraphs talk about the same things, teasers
 // of other articles do not.
-func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
+func pruneClusters(blocks []block, st *stemCache, s, e int, p *params) (int, int) {
 	type cluster struct {
 		s, e, words int
 		gap         float64 // cost of the chrome before the cluster
@@ -475,8 +569,8 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 			core = i
 		}
 	}
-	vocab := make(map[string]struct{})
-	addVocabulary(vocab, blocks, cs[core].s, cs[core].e)
+	var vocab stemSet
+	addVocabulary(&vocab, blocks, st, cs[core].s, cs[core].e)
 	// Walk outward from the core; one cluster that fails the test (a
 	// small one with few words to share) is tolerated when the next one
 	// passes and little chrome separates the three.
@@ -488,9 +582,9 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 			// stories come under a heading, or cut short.
 			need = 0
 		}
-		ok := overlap(blocks[c.s:c.e+1], vocab) >= need
+		ok := overlap(blocks, st, c.s, c.e, &vocab) >= need
 		if ok {
-			addVocabulary(vocab, blocks, c.s, c.e)
+			addVocabulary(&vocab, blocks, st, c.s, c.e)
 		}
 		return ok
 	}
@@ -522,13 +616,11 @@ func pruneClusters(blocks []block, s, e int, p *params) (int, int) {
 
 // addVocabulary adds the content words of the prose blocks of
 // blocks[s..e] to vocab.
-func addVocabulary(vocab map[string]struct{}, blocks []block, s, e int) {
+func addVocabulary(vocab *stemSet, blocks []block, st *stemCache, s, e int) {
 	for i := s; i <= e; i++ {
-		if b := &blocks[i]; b.class >= near {
-			for t := range tokens(b.info.Text) {
-				if st, ok := contentStem(t); ok {
-					vocab[st] = struct{}{}
-				}
+		if blocks[i].class >= near {
+			for _, id := range st.stems(i) {
+				vocab.add(id)
 			}
 		}
 	}
@@ -540,8 +632,8 @@ func addVocabulary(vocab map[string]struct{}, blocks []block, s, e int) {
 // final period) whose words the rest of the body does not use. Lists that
 // belong to the article (ingredients, key points) share its vocabulary or
 // are written as sentences.
-func dropLinkLists(blocks []block, s, e int, linkListOverlap float64) {
-	var counts map[string]int
+func dropLinkLists(blocks []block, st *stemCache, s, e int, linkListOverlap float64) {
+	var counts []int32
 	for i := s; i <= e; {
 		j := i
 		bullets, items, words, sentences := 0, 0, 0, 0
@@ -573,9 +665,9 @@ func dropLinkLists(blocks []block, s, e int, linkListOverlap float64) {
 		introduced := i > 0 && strings.HasSuffix(blocks[i-1].info.Text, ":")
 		if isList && !introduced && sentences*4 <= items && words >= 4*items {
 			if counts == nil {
-				counts = stemCounts(blocks, s, e)
+				counts = stemCounts(blocks, st, s, e)
 			}
-			if listOverlap(blocks[i:j], counts) < linkListOverlap {
+			if listOverlap(blocks, st, i, j, counts) < linkListOverlap {
 				for k := i; k < j; k++ {
 					if blocks[k].info.Kind != Media {
 						blocks[k].class = bad
@@ -588,19 +680,18 @@ func dropLinkLists(blocks []block, s, e int, linkListOverlap float64) {
 }
 
 // stemCounts counts, for each content word (stem), the good blocks of
-// blocks[s..e] that use it.
-func stemCounts(blocks []block, s, e int) map[string]int {
-	counts := make(map[string]int)
-	seen := make(map[string]struct{})
+// blocks[s..e] that use it. The result is indexed by stem number.
+func stemCounts(blocks []block, st *stemCache, s, e int) []int32 {
+	var counts []int32
+	var seen stemSet
 	for i := s; i <= e; i++ {
-		if b := &blocks[i]; b.class == good {
-			clear(seen)
-			for t := range tokens(b.info.Text) {
-				if st, ok := contentStem(t); ok {
-					if _, dup := seen[st]; !dup {
-						seen[st] = struct{}{}
-						counts[st]++
-					}
+		if blocks[i].class == good {
+			seen.reset()
+			for _, id := range st.stems(i) {
+				if !seen.has(id) {
+					seen.add(id)
+					counts = countAt(counts, id)
+					counts[id]++
 				}
 			}
 		}
@@ -608,35 +699,49 @@ func stemCounts(blocks []block, s, e int) map[string]int {
 	return counts
 }
 
-// listOverlap returns the share of the list blocks' content words that
-// good blocks outside the list use, given the stem counts of the region
-// (which include the list's own good blocks).
-func listOverlap(list []block, counts map[string]int) float64 {
-	own := make(map[string]int)
-	for i := range list {
-		if b := &list[i]; b.class == good {
-			seen := make(map[string]struct{})
-			for t := range tokens(b.info.Text) {
-				if st, ok := contentStem(t); ok {
-					if _, dup := seen[st]; !dup {
-						seen[st] = struct{}{}
-						own[st]++
-					}
+// countAt returns counts grown, if need be, to hold index id.
+func countAt(counts []int32, id int32) []int32 {
+	if int(id) >= len(counts) {
+		counts = append(counts, make([]int32, int(id)+1-len(counts))...)
+	}
+	return counts
+}
+
+// count returns counts[id], 0 beyond its end.
+func count(counts []int32, id int32) int32 {
+	if int(id) < len(counts) {
+		return counts[id]
+	}
+	return 0
+}
+
+// listOverlap returns the share of the content words of the list
+// blocks[i:j] that good blocks outside the list use, given the stem counts
+// of the region (which include the list's own good blocks).
+func listOverlap(blocks []block, st *stemCache, i, j int, counts []int32) float64 {
+	var own []int32
+	var seen stemSet
+	for k := i; k < j; k++ {
+		if blocks[k].class == good {
+			seen.reset()
+			for _, id := range st.stems(k) {
+				if !seen.has(id) {
+					seen.add(id)
+					own = countAt(own, id)
+					own[id]++
 				}
 			}
 		}
 	}
 	n, hit := 0, 0
-	for i := range list {
-		if list[i].class == bad || list[i].info.Kind != Text {
+	for k := i; k < j; k++ {
+		if blocks[k].class == bad || blocks[k].info.Kind != Text {
 			continue
 		}
-		for t := range tokens(list[i].info.Text) {
-			if st, ok := contentStem(t); ok {
-				n++
-				if counts[st] > own[st] {
-					hit++
-				}
+		for _, id := range st.stems(k) {
+			n++
+			if count(counts, id) > count(own, id) {
+				hit++
 			}
 		}
 	}
@@ -646,19 +751,18 @@ func listOverlap(list []block, counts map[string]int) float64 {
 	return float64(hit) / float64(n)
 }
 
-// overlap returns the share of the blocks' content words found in vocab.
-func overlap(blocks []block, vocab map[string]struct{}) float64 {
+// overlap returns the share of the content words of blocks[s..e] found in
+// vocab.
+func overlap(blocks []block, st *stemCache, s, e int, vocab *stemSet) float64 {
 	n, hit := 0, 0
-	for i := range blocks {
+	for i := s; i <= e; i++ {
 		if blocks[i].class == bad || blocks[i].info.Kind != Text {
 			continue
 		}
-		for t := range tokens(blocks[i].info.Text) {
-			if st, ok := contentStem(t); ok {
-				n++
-				if _, ok := vocab[st]; ok {
-					hit++
-				}
+		for _, id := range st.stems(i) {
+			n++
+			if vocab.has(id) {
+				hit++
 			}
 		}
 	}
@@ -668,25 +772,125 @@ func overlap(blocks []block, vocab map[string]struct{}) float64 {
 	return float64(hit) / float64(n)
 }
 
-// contentStem returns a crude stem of a content word (lower case, first
-// five letters), or false for stopwords, numbers and short words.
-func contentStem(t string) (string, bool) {
-	if len(t) < 4 || t[0] >= '0' && t[0] <= '9' {
-		return "", false
+// stemCache gives the content-word stems of a page's blocks as small
+// numbers, each block's computed once, so that the vocabulary tests
+// compare integers instead of hashing strings.
+type stemCache struct {
+	blocks []block
+	of     [][]int32 // stems of each block, in text order; nil until computed
+	done   []bool
+	arena  []int32
+	// The stems seen so far: stem i is text[spans[i]:spans[i+1]]; table
+	// is an open-addressing index of them (stem number + 1, 0 for empty).
+	text  []byte
+	spans []int32
+	table []int32
+}
+
+// reset readies c for the blocks of a new page.
+func (c *stemCache) reset(blocks []block) {
+	c.blocks = blocks
+	c.of = resize(c.of, len(blocks))
+	c.done = resize(c.done, len(blocks))
+	clear(c.done)
+	c.arena = c.arena[:0]
+	c.text = c.text[:0]
+	c.spans = append(c.spans[:0], 0)
+	clear(c.table)
+}
+
+// stems returns the stem numbers of the content words of block i, in
+// order, repeats included.
+func (c *stemCache) stems(i int) []int32 {
+	if c.done[i] {
+		return c.of[i]
 	}
+	c.done[i] = true
+	start := len(c.arena)
 	var buf [64]byte
-	lw := lowerInto(buf[:0], t)
-	if _, ok := stopwords[string(lw)]; ok {
-		return "", false
+	for t := range tokens(c.blocks[i].info.Text) {
+		if st, ok := contentStem(buf[:0], t); ok {
+			c.arena = append(c.arena, c.id(st))
+		}
+	}
+	c.of[i] = c.arena[start:len(c.arena):len(c.arena)]
+	return c.of[i]
+}
+
+// id returns the number of stem st, numbering it if it is new.
+func (c *stemCache) id(st []byte) int32 {
+	n := int32(len(c.spans) - 1)
+	if 2*(int(n)+1) > len(c.table) {
+		c.table = make([]int32, max(256, 2*len(c.table)))
+		for k := int32(0); k < n; k++ {
+			c.table[c.slot(c.text[c.spans[k]:c.spans[k+1]])] = k + 1
+		}
+	}
+	j := c.slot(st)
+	if c.table[j] != 0 {
+		return c.table[j] - 1
+	}
+	c.text = append(c.text, st...)
+	c.spans = append(c.spans, int32(len(c.text)))
+	c.table[j] = n + 1
+	return n
+}
+
+// slot returns the table slot of stem st: where it is, or the empty slot
+// where it goes.
+func (c *stemCache) slot(st []byte) int {
+	h := uint32(2166136261)
+	for _, b := range st {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	mask := len(c.table) - 1
+	j := int(h) & mask
+	for {
+		k := c.table[j]
+		if k == 0 || string(c.text[c.spans[k-1]:c.spans[k]]) == string(st) {
+			return j
+		}
+		j = (j + 1) & mask
+	}
+}
+
+// stemSet is a set of stem numbers.
+type stemSet struct{ bits []uint64 }
+
+func (s *stemSet) add(id int32) {
+	w := int(id) / 64
+	if w >= len(s.bits) {
+		s.bits = append(s.bits, make([]uint64, w+1-len(s.bits))...)
+	}
+	s.bits[w] |= 1 << (uint(id) % 64)
+}
+
+func (s *stemSet) has(id int32) bool {
+	w := int(id) / 64
+	return w < len(s.bits) && s.bits[w]&(1<<(uint(id)%64)) != 0
+}
+
+func (s *stemSet) reset() { clear(s.bits) }
+
+// contentStem returns a crude stem of a content word (lower case, first
+// five letters), or false for stopwords, numbers and short words. The stem
+// is appended to buf.
+func contentStem(buf []byte, t string) ([]byte, bool) {
+	if len(t) < 4 || t[0] >= '0' && t[0] <= '9' {
+		return nil, false
+	}
+	lw := lowerInto(buf, t)
+	if len(lw) <= maxStopwordLen && maybeStopword(string(lw)) && stopTable.get(string(lw)) != 0 {
+		return nil, false
 	}
 	n := 0
 	for i := range string(lw) {
 		if n == 5 {
-			return string(lw[:i]), true
+			return lw[:i], true
 		}
 		n++
 	}
-	return string(lw), true
+	return lw, true
 }
 
 // scoreOf is a block's contribution to the region search.

@@ -74,7 +74,7 @@ type Line struct {
 // IsDataRow reports whether the line is a row of a data table: several
 // cells, one of them at least holding a number.
 func (l *Line) IsDataRow() bool {
-	return l.Cells >= 3 && strings.ContainsAny(l.Text, "0123456789")
+	return l.Cells >= 3 && hasASCIIDigit(l.Text)
 }
 
 // StopRatio is the share of the line's words that are stopwords (0 when the
@@ -233,50 +233,219 @@ func IsMedia(line string) bool {
 // apostrophes made ASCII, every run of characters other than letters,
 // digits, apostrophes and hyphens collapsed to one space, trimmed.
 func labelForm(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var arr [256]byte
+	return string(appendLabelForm(arr[:0], s))
+}
+
+// appendLabelForm appends the label form of s to b.
+func appendLabelForm(b []byte, s string) []byte {
+	start := len(b)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '\'':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				space = len(b) > start
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case r == '’' || r == '\'' || r == 'ʼ':
+		case r == '’' || r == 'ʼ':
 			r = '\''
-		case r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 		default:
-			space = b.Len() > 0
+			space = len(b) > start
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return strings.Trim(b.String(), "-' ")
+	// Trim "-' " on both ends, as strings.Trim does.
+	e := len(b)
+	for e > start && (b[e-1] == '-' || b[e-1] == '\'' || b[e-1] == ' ') {
+		e--
+	}
+	k := start
+	for k < e && (b[k] == '-' || b[k] == '\'' || b[k] == ' ') {
+		k++
+	}
+	if k > start {
+		n := copy(b[start:], b[k:e])
+		e = start + n
+	}
+	return b[:e]
 }
 
 // lowerForm is s in lower case with typographic apostrophes made ASCII,
 // for phrase search.
 func lowerForm(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				return r + 'a' - 'A'
-			}
-			return r
-		case r == '’' || r == 'ʼ':
-			return '\''
-		case unicode.IsSpace(r):
-			return ' '
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			var arr [256]byte
+			return string(appendLowerForm(append(arr[:0], s[:i]...), s[i:]))
 		}
-		return unicode.ToLower(r)
-	}, s)
+	}
+	return s
+}
+
+// appendLowerForm appends the lower form of s to b. Invalid UTF-8 bytes
+// become U+FFFD, as strings.Map makes them.
+func appendLowerForm(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '’' || r == 'ʼ':
+			b = append(b, '\'')
+			continue
+		case unicode.IsSpace(r):
+			b = append(b, ' ')
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// forms returns the lower form of s and, with label, its label form,
+// built in one pass and allocated as one string, and keyOf(s).
+func forms(s string, label bool) (low, f string, key uint64) {
+	var larr [512]byte
+	var farr [256]byte
+	lb, fb := larr[:0], farr[:0]
+	space := false
+	// keyOf's hash, computed on the way.
+	h := uint64(fnvOffset64)
+	kspace, kstarted := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lb = append(lb, c)
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if kspace {
+					h = (h ^ ' ') * fnvPrime64
+					kspace = false
+				}
+				kstarted = true
+				h = (h ^ uint64(c)) * fnvPrime64
+			} else {
+				kspace = kstarted
+			}
+			if !label {
+				continue
+			}
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '\'' {
+				if space {
+					fb = append(fb, ' ')
+					space = false
+				}
+				fb = append(fb, c)
+			} else {
+				space = len(fb) > 0
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		var lr rune
+		word := true
+		keyRune := rune(-1) // what keyOf hashes, -1 for a separator
+		switch {
+		case r == '’':
+			lr = '\''
+		case r == 'ʼ': // a letter (modifier apostrophe) for keyOf
+			lr, keyRune = '\'', r
+		case unicode.IsSpace(r):
+			lr, word = ' ', false
+		default:
+			lr = unicode.ToLower(r)
+			word = !isPunctBlock(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+			if word {
+				keyRune = lr
+			}
+		}
+		lb = utf8.AppendRune(lb, lr)
+		if keyRune >= 0 {
+			if kspace {
+				h = (h ^ ' ') * fnvPrime64
+				kspace = false
+			}
+			kstarted = true
+			var rb [utf8.UTFMax]byte
+			for _, x := range utf8.AppendRune(rb[:0], keyRune) {
+				h = (h ^ uint64(x)) * fnvPrime64
+			}
+		} else {
+			kspace = kstarted
+		}
+		if !label {
+			continue
+		}
+		if !word {
+			space = len(fb) > 0
+			continue
+		}
+		if space {
+			fb = append(fb, ' ')
+			space = false
+		}
+		fb = utf8.AppendRune(fb, lr)
+	}
+	// Trim "-' " on both ends, as labelForm does.
+	e := len(fb)
+	for e > 0 && (fb[e-1] == '-' || fb[e-1] == '\'' || fb[e-1] == ' ') {
+		e--
+	}
+	k := 0
+	for k < e && (fb[k] == '-' || fb[k] == '\'' || fb[k] == ' ') {
+		k++
+	}
+	n := len(lb)
+	all := string(append(lb, fb[k:e]...))
+	return all[:n], all[n:], h
 }
 
 // prefixIn reports whether the first one to maxWords words of the label
 // form f make an entry of set, and returns the number of words matched.
-func prefixIn(f string, set map[string]struct{}, maxWords int) int {
+// start is the wordFlags flag of the words that start an entry of set.
+func prefixIn(f string, set map[string]struct{}, start uint32, maxWords int) int {
+	first := f
+	if i := strings.IndexByte(f, ' '); i >= 0 {
+		first = f[:i]
+	}
+	if flagTable.get(first)&start == 0 {
+		return 0 // no entry starts with f's first word
+	}
 	end := 0
 	best := 0
 	for n := 1; n <= maxWords && end < len(f); n++ {
@@ -304,7 +473,8 @@ type norm struct {
 
 func normOf(line string) norm {
 	s := TrimBullet(line)
-	return norm{s: s, f: labelForm(s), low: lowerForm(s)}
+	low, f, _ := forms(s, true)
+	return norm{s: s, f: f, low: low}
 }
 
 // IsUILabel reports whether line, as a whole, is a UI label of page chrome
@@ -320,21 +490,29 @@ func IsUILabel(line string) bool {
 func IsEndHeading(line string) bool { return normOf(line).endHeading() }
 
 func (n norm) endHeading() bool {
-	if _, ok := endHeadings[n.f]; ok {
-		return true
+	g := trimNumbers(n.f)
+	cnt, _, last := fieldsInfo(g)
+	t, _ := sentenceEnd(n.s)
+	var gf uint32
+	if g != n.f {
+		gf = flagTable.get(g)
 	}
+	return n.endHeadingOf(flagTable.get(n.f), gf, cnt, last, t)
+}
+
+// endHeadingOf is endHeading given the wordFlags of the label form (ff)
+// and of the label form without leading numbers (gf, 0 when there are
+// none), the count and last of the latter's words, and whether the line
+// ends like a sentence.
+func (n norm) endHeadingOf(ff, gf uint32, cnt int, last string, terminal bool) bool {
 	// "3 Comments", "Comments (12)", "12 commentaires".
-	g := strings.TrimLeft(n.f, "0123456789 ")
-	if _, ok := endHeadings[g]; ok && g != n.f {
+	if (ff|gf)&inEndHeadings != 0 {
 		return true
 	}
-	words := strings.Fields(g)
-	if t, _ := sentenceEnd(n.s); !t && len(words) >= 2 && len(words) <= 4 {
-		if _, ok := commentNouns[words[len(words)-1]]; ok {
-			return true // "Top Rated Comments", "Reader comments"
-		}
+	if !terminal && cnt >= 2 && cnt <= 4 && flagTable.get(last)&inCommentNouns != 0 {
+		return true // "Top Rated Comments", "Reader comments"
 	}
-	if k := prefixIn(n.f, aboutMarkers, 3); k > 0 {
+	if k := prefixIn(n.f, aboutMarkers, startsAbout, 3); k > 0 {
 		rest := strings.Fields(n.s)
 		if len(rest) > k && len(rest) <= k+4 && allCapitalized(rest[k:]) {
 			return true
@@ -343,38 +521,66 @@ func (n norm) endHeading() bool {
 	return false
 }
 
+// trimNumbers removes the leading digits and spaces of a label form.
+func trimNumbers(f string) string {
+	i := 0
+	for i < len(f) && (f[i] >= '0' && f[i] <= '9' || f[i] == ' ') {
+		i++
+	}
+	return f[i:]
+}
+
+// fieldsInfo returns the number of space-separated fields of s, the first
+// and the last, as strings.Fields would give them.
+func fieldsInfo(s string) (n int, first, last string) {
+	for w := range strings.FieldsSeq(s) {
+		if n == 0 {
+			first = w
+		}
+		last = w
+		n++
+	}
+	return n, first, last
+}
+
 // IsRelatedHeading reports whether line, as a whole, is a heading that opens
 // a list of other articles, a comment section or tags ("Related",
 // "Articles similaires", "Lire aussi", "Comments").
-func IsRelatedHeading(line string) bool { return normOf(line).relatedHeading() }
+func IsRelatedHeading(line string) bool {
+	n := normOf(line)
+	return n.relatedHeading(flagTable.get(n.f))
+}
 
-func (n norm) relatedHeading() bool {
-	if _, ok := relatedHeadings[n.f]; ok {
+// relatedHeading is IsRelatedHeading given the wordFlags of the label form.
+func (n norm) relatedHeading(ff uint32) bool {
+	if ff&inRelatedHeadings != 0 {
 		return true
 	}
 	// "3 Comments", "Comments (12)".
-	g := strings.TrimLeft(n.f, "0123456789 ")
+	g := trimNumbers(n.f)
+	var gf uint32
 	if g != n.f {
-		if _, ok := relatedHeadings[g]; ok {
+		gf = flagTable.get(g)
+		if gf&inRelatedHeadings != 0 {
 			return true
 		}
 	}
-	if n.endHeading() {
+	cnt, first, last := fieldsInfo(g)
+	t, _ := sentenceEnd(n.s)
+	if n.endHeadingOf(ff, gf, cnt, last, t) {
 		return true
 	}
 	// "Latest Stories", "More Videos", "Latest News": a short label ending
 	// with the name of a list of other content.
-	words := strings.Fields(g)
-	if t, _ := sentenceEnd(n.s); t || len(words) < 2 || len(words) > 4 {
+	if t || cnt < 2 || cnt > 4 {
 		return false
 	}
-	last := words[len(words)-1]
-	if _, ok := relatedNouns[last]; ok {
+	lf := flagTable.get(last)
+	if lf&inRelatedNouns != 0 {
 		return true
 	}
-	if _, ok := relatedQualifiers[words[0]]; ok {
-		_, news := newsNouns[last]
-		return news
+	if flagTable.get(first)&inRelatedQualifiers != 0 {
+		return lf&inNewsNouns != 0
 	}
 	return false
 }
@@ -385,14 +591,24 @@ func (n norm) relatedHeading() bool {
 func IsShareRow(line string) bool { return normOf(line).shareRow() }
 
 func (n norm) shareRow() bool {
+	total := 0
+	if n.f != "" {
+		// The label form has single spaces between its words.
+		total = strings.Count(n.f, " ") + 1
+	}
 	words, hit, follow := 0, 0, false
 	for w := range strings.FieldsSeq(n.f) {
 		words++
-		if _, ok := socialWords[w]; ok {
+		wf := flagTable.get(w)
+		if wf&inSocialWords != 0 {
 			hit++
 		}
 		if words == 1 {
-			_, follow = followVerbs[w]
+			follow = wf&inFollowVerbs != 0
+		}
+		// Stop as soon as the remaining words could not make a share row.
+		if !(follow && total <= 16) && (hit+total-words)*3 < total*2 {
+			return false
 		}
 	}
 	// "Follow us on Facebook, Twitter and YouTube."
@@ -408,7 +624,7 @@ func (n norm) shareRow() bool {
 func IsByline(line string) bool { return normOf(line).byline() }
 
 func (n norm) byline() bool {
-	k := prefixIn(n.f, bylineMarkers, 4)
+	k := prefixIn(n.f, bylineMarkers, startsByline, 4)
 	if k == 0 {
 		return false
 	}
@@ -451,7 +667,7 @@ func BylineName(line string) (name string, ok bool) {
 	if !n.byline() {
 		return "", false
 	}
-	k := prefixIn(n.f, bylineMarkers, 4)
+	k := prefixIn(n.f, bylineMarkers, startsByline, 4)
 	rest := n.s
 	for range k {
 		rest = strings.TrimLeft(rest, " :,;-–—\t")
@@ -489,7 +705,7 @@ func isConnector(w string) bool {
 func IsReadingTime(line string) bool { return normOf(line).readingTime() }
 
 func (n norm) readingTime() bool {
-	if len(n.low) > 60 || !strings.ContainsAny(n.low, "0123456789") {
+	if len(n.low) > 60 || !hasASCIIDigit(n.low) {
 		return false
 	}
 	return readingTimeWords.match(n.low)
@@ -498,12 +714,16 @@ func (n norm) readingTime() bool {
 // IsCopyright reports whether line is a copyright or rights notice.
 func IsCopyright(line string) bool { return normOf(line).copyright() }
 
-func (n norm) copyright() bool {
+func (n norm) copyright() bool { return n.copyrightGiven(copyrightPhrases.match(n.low)) }
+
+// copyrightGiven is copyright given whether n.low holds a copyright
+// phrase.
+func (n norm) copyrightGiven(phrase bool) bool {
 	s := n.low
 	if len(s) > 1200 {
 		return false
 	}
-	return strings.HasPrefix(s, "(c) ") || strings.HasPrefix(s, "copyright") || copyrightPhrases.match(s)
+	return strings.HasPrefix(s, "(c) ") || strings.HasPrefix(s, "copyright") || phrase
 }
 
 // IsCredit reports whether line is a photo credit or caption carrying a
@@ -554,8 +774,9 @@ func dateScoreLow(s string) (float64, bool) {
 	core, filler := 0, 0
 	for i := 0; i < n; i++ {
 		t := toks[i]
+		f := flagTable.get(t)
 		switch {
-		case isMonth(t):
+		case f&inMonthNames != 0:
 			core++
 			for j := max(0, i-2); j <= min(n-1, i+2); j++ {
 				if j != i && isDayOrYear(toks[j]) {
@@ -565,9 +786,9 @@ func dateScoreLow(s string) (float64, bool) {
 		case isNumberish(t):
 			core++
 		default:
-			if _, ok := weekdayNames[t]; ok {
+			if f&inWeekdayNames != 0 {
 				core++
-			} else if _, ok := dateFiller[t]; ok {
+			} else if f&inDateFiller != 0 {
 				filler++
 			}
 		}
@@ -576,11 +797,6 @@ func dateScoreLow(s string) (float64, bool) {
 		return float64(core) / float64(n), has
 	}
 	return float64(core+filler) / float64(n), has
-}
-
-func isMonth(t string) bool {
-	_, ok := monthNames[t]
-	return ok
 }
 
 // isDayOrYear reports a 1-2 digit day (1-31, optionally "1er"/"1st") or a
@@ -671,7 +887,7 @@ func tokens(s string) func(func(string) bool) {
 		start := -1
 		for i, r := range s {
 			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') ||
-				r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+				r >= utf8.RuneSelf && r != utf8.RuneError && !isPunctBlock(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 			if w {
 				if start < 0 {
 					start = i
@@ -718,55 +934,117 @@ func countWords(s string) (n, stop int, lang Language) {
 }
 
 // countWordsCaps also counts capitalised tokens and characters of scripts
-// written without spaces.
+// written without spaces. It reads the tokens as tokens yields them.
 func countWordsCaps(s string) (n, stop int, lang Language, caps, wide int) {
-	var per [numLanguages]int
-	var buf [64]byte
-	for t := range tokens(s) {
-		n++
-		r, _ := utf8.DecodeRuneInString(t)
-		if r >= utf8.RuneSelf {
-			for _, c := range t {
-				if isWideScript(c) {
-					wide++
+	// Tokens are read as tokens yields them, lower-cased and hashed on the
+	// way for the stopword lookup.
+	var c wordCounter
+	start := -1
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_':
+			case b >= 'A' && b <= 'Z':
+				if start < 0 {
+					c.caps++
 				}
+				b += 'a' - 'A'
+			default:
+				if start >= 0 {
+					c.end(i - start)
+					start = -1
+				}
+				i++
+				continue
 			}
-		}
-		if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r) {
-			caps++
-		}
-		if len(t) > maxStopwordLen {
+			if start < 0 {
+				start = i
+				c.begin(false)
+			}
+			c.addByte(b)
+			i++
 			continue
 		}
-		var m uint16
-		if isLowerASCII(t) {
-			m = stopwords[t]
-		} else {
-			m = stopwords[string(lowerInto(buf[:0], t))]
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || isPunctBlock(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			if start >= 0 {
+				c.end(i - start)
+				start = -1
+			}
+			i += size
+			continue
 		}
-		for m != 0 {
-			l := bits.TrailingZeros16(m)
-			per[l]++
-			m &^= 1 << l
+		if start < 0 {
+			start = i
+			c.begin(true)
+			if unicode.IsUpper(r) {
+				c.caps++
+			}
 		}
+		if c.wideFirst && isWideScript(r) {
+			c.tokWide++
+		}
+		var rb [utf8.UTFMax]byte
+		for _, x := range utf8.AppendRune(rb[:0], unicode.ToLower(r)) {
+			c.addByte(x)
+		}
+		i += size
+	}
+	if start >= 0 {
+		c.end(len(s) - start)
 	}
 	for l := Language(0); l < numLanguages; l++ {
-		if per[l] > stop {
-			stop, lang = per[l], l
+		if c.per[l] > stop {
+			stop, lang = c.per[l], l
 		}
 	}
-	return n, stop, lang, caps, wide
+	return c.n, stop, lang, c.caps, c.wide
 }
 
-// isLowerASCII reports whether t is only lower-case ASCII letters and
-// digits.
-func isLowerASCII(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
-			return false
-		}
+// wordCounter accumulates countWordsCaps's counts and the token being
+// read: its lower-case form, as far as buf holds it.
+type wordCounter struct {
+	n, caps, wide int
+	per           [numLanguages]int
+	buf           [64]byte
+	len           int  // bytes of the lower-case form
+	wideFirst     bool // the token starts with a non-ASCII rune
+	tokWide       int  // characters of wide scripts in the token
+}
+
+func (c *wordCounter) begin(nonASCII bool) {
+	c.len, c.wideFirst, c.tokWide = 0, nonASCII, 0
+}
+
+func (c *wordCounter) addByte(b byte) {
+	if c.len < len(c.buf) {
+		c.buf[c.len] = b
 	}
-	return true
+	c.len++
+}
+
+// end counts the token read, of n bytes in the text.
+func (c *wordCounter) end(n int) {
+	c.n++
+	c.wide += c.tokWide
+	if n > maxStopwordLen || c.len > len(c.buf) {
+		return
+	}
+	lw := c.buf[:c.len]
+	if !maybeStopword(string(lw)) {
+		return
+	}
+	h := strHashInit
+	for _, b := range lw {
+		h = strHashStep(h, b)
+	}
+	m := stopTable.getHashed(h, lw)
+	for m != 0 {
+		l := bits.TrailingZeros16(m)
+		c.per[l]++
+		m &^= 1 << l
+	}
 }
 
 // lowerInto appends the lower-case form of t to b.
@@ -800,6 +1078,17 @@ func lowerInto(b []byte, t string) []byte {
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight printable ASCII bytes at once: none has the high bit
+			// set, none is below 0x20.
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 == 0 && (w-0x2020202020202020)&^w&0x8080808080808080 == 0 {
+				n += 8
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 {
@@ -822,7 +1111,7 @@ func runeWidth(r rune) int {
 			return 0
 		}
 		return 1
-	case r == 0x200b || r == 0x200c || r == 0x200d || r == 0xfeff || unicode.Is(unicode.Mn, r):
+	case r == 0x200b || r == 0x200c || r == 0x200d || r == 0xfeff || !isPunctBlock(r) && unicode.Is(unicode.Mn, r):
 		return 0
 	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf && r != 0x303f,
 		r >= 0xac00 && r <= 0xd7a3, r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f,
@@ -832,6 +1121,12 @@ func runeWidth(r rune) int {
 	}
 	return 1
 }
+
+// isPunctBlock reports whether r is in Unicode's General Punctuation
+// block (U+2000-U+206F: dashes, curly quotes, bullets, ellipsis, spaces),
+// which holds no letter, digit or mark: frequent in dumps, these runes
+// skip the table searches of package unicode.
+func isPunctBlock(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 // isWideScript reports whether r belongs to a script written without
 // spaces between words (Han, Kana, Hangul, Thai...), where word counts are
@@ -843,18 +1138,34 @@ func isWideScript(r rune) bool {
 
 // AnalyzeLine describes one line of a dump on its own.
 func AnalyzeLine(line string) Line {
-	var l Line
-	l.Indent = Indent(line)
+	l, _ := analyzeLine(line, nil)
+	return l
+}
+
+// analyzeLine is AnalyzeLine, also returning keyOf(Text); sh, when not
+// nil, is the shape of the line (not blank), whose widths are then not
+// computed again.
+func analyzeLine(line string, sh *lineShape) (l Line, key uint64) {
 	trimmed := trimRightBlank(line)
-	l.Width = Width(trimmed)
+	if sh != nil {
+		l.Indent, l.Width = sh.indent, sh.width
+	} else {
+		l.Indent = Indent(line)
+		l.Width = Width(trimmed)
+	}
 	s := trimLeftBlank(trimmed)
 	if rest, ok := cutBullet(s); ok {
 		l.Bullet = true
 		s = rest
 	}
+	rest := s
 	s = strings.TrimSpace(s)
 	l.Text = s
-	if s != "" {
+	switch {
+	case s == "":
+	case sh != nil && len(s) == len(rest):
+		l.TextCol = sh.textCol // the shape measured the same text
+	default:
 		l.TextCol = l.Width - Width(s)
 	}
 	var wide int
@@ -873,27 +1184,26 @@ func AnalyzeLine(line string) Line {
 		} else if IsMedia(s) {
 			l.Kind = Media
 		}
-		return l // Blank otherwise
+		return l, keyOf(s) // Blank otherwise
 	}
-	l.Cells = countCells(s)
+	var digit bool
+	l.Cells, l.Punct, digit = byteCounts(s)
 	l.Upper = startsUpper(s)
 	l.Terminal, l.Ellipsis = sentenceEnd(s)
-	l.Punct = innerPunct(s)
 	// The word-list tests only apply to lines up to a length; skip the
 	// normalisation work for long prose.
 	n := norm{s: s}
 	if l.Words <= 120 {
-		n.low = lowerForm(s)
-	}
-	if l.Words <= 40 {
-		n.f = labelForm(s)
+		n.low, n.f, key = forms(s, l.Words <= 40)
+	} else {
+		key = keyOf(s)
 	}
 	frac := 0.0
-	if l.Words <= 30 && strings.ContainsAny(s, "0123456789") {
+	if l.Words <= 30 && digit {
 		frac, l.HasDate = dateScoreLow(n.low)
 	}
 	l.Kind = classify(&l, n, frac)
-	return l
+	return l, key
 }
 
 // classify assigns the line's kind from its text and counts. n.f is set
@@ -913,10 +1223,11 @@ func classify(l *Line, n norm, dateFrac float64) Kind {
 		return Text
 	}
 	if l.Words <= 8 {
-		if n.relatedHeading() {
+		ff := flagTable.get(n.f)
+		if n.relatedHeading(ff) {
 			return RelatedHeading
 		}
-		if _, ok := uiLabels[n.f]; ok {
+		if ff&inUILabels != 0 {
 			return UI
 		}
 	}
@@ -934,31 +1245,34 @@ func classify(l *Line, n norm, dateFrac float64) Kind {
 	if l.HasDate && dateFrac >= 0.6 && l.Words <= 16 {
 		return DateLine
 	}
+	// uiPhrases and copyrightPhrases are looked for in one scan.
+	var phraseBits uint8
 	if l.Words <= 40 {
 		if n.shareRow() {
 			return ShareRow
 		}
-		if n.copyright() {
+		phraseBits = uiCopyright.matchBits(n.low)
+		if n.copyrightGiven(phraseBits&bitCopyrightPhrase != 0) {
 			return Copyright
 		}
 	}
 	if hasFormField(s) {
 		return UI
 	}
-	if l.Words <= 25 && prefixIn(n.f, inlineRelated, 4) > 0 && hasLinkSep(s) {
+	if l.Words <= 25 && prefixIn(n.f, inlineRelated, startsInlineRelated, 4) > 0 && hasLinkSep(s) {
 		return InlineRelated
 	}
 	low := n.low
 	switch {
 	case l.Words <= 100 && strings.Contains(low, "cookie"):
 		return UI
-	case l.Words <= 30 && uiPhrases.match(low):
+	case l.Words <= 30 && phraseBits&bitUIPhrase != 0:
 		return UI
 	case l.Words <= 12 && creditMarkers.match(low), l.Words <= 40 && !l.Terminal && creditMarkers.match(low):
 		return Credit
 	case l.Words <= 250 && endsWithCredit(low):
 		return Credit
-	case l.Words <= 120 && hasPrefixAny(low, captionStarts):
+	case l.Words <= 120 && low != "" && hasPrefixAny(low, captionStartsBy[low[0]]):
 		return Credit
 	}
 	return Text
@@ -1021,6 +1335,9 @@ func (n norm) commentHeader() bool {
 // "... (Photo by Jane Doe/Getty Images)".
 func endsWithCredit(low string) bool {
 	tail := low[max(0, len(low)-80):]
+	if !strings.Contains(tail, "photo") {
+		return strings.Contains(tail, "getty images")
+	}
 	return strings.Contains(tail, "photo by") || strings.Contains(tail, "getty images") ||
 		strings.Contains(tail, "photo credit") || strings.Contains(tail, "crédit photo") ||
 		strings.Contains(tail, "photo :") || strings.Contains(tail, "photo:")
@@ -1059,7 +1376,7 @@ func startsUpper(s string) bool {
 // sentenceEnd reports whether s ends like a sentence, and whether it ends
 // with an ellipsis.
 func sentenceEnd(s string) (terminal, ellipsis bool) {
-	s = strings.TrimRight(s, " \"'»”’)]*")
+	s = trimClosers(s)
 	if s == "" {
 		return false, false
 	}
@@ -1074,12 +1391,44 @@ func sentenceEnd(s string) (terminal, ellipsis bool) {
 	return false, false
 }
 
-// countCells counts the runs of text of s separated by three spaces or
-// more.
-func countCells(s string) int {
+// trimClosers removes the spaces, closing quotes, brackets and
+// asterisks that may follow the end of a sentence, as
+// strings.TrimRight(s, " \"'»”’)]*") does.
+func trimClosers(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']' || c == '*':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "»"):
+			s = s[:len(s)-len("»")]
+		case strings.HasSuffix(s, "”"):
+			s = s[:len(s)-len("”")]
+		case strings.HasSuffix(s, "’"):
+			s = s[:len(s)-len("’")]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// hasASCIIDigit reports whether s holds a digit 0-9.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// byteCounts returns countCells(s), innerPunct(s) and whether s holds
+// an ASCII digit, in one pass.
+func byteCounts(s string) (cells, punct int, digit bool) {
 	cells, spaces := 1, 0
 	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
+		c := s[i]
+		if c == ' ' {
 			spaces++
 			continue
 		}
@@ -1087,18 +1436,14 @@ func countCells(s string) int {
 			cells++
 		}
 		spaces = 0
-	}
-	return cells
-}
-
-// innerPunct counts commas, semicolons, colons and periods inside s.
-func innerPunct(s string) int {
-	n := 0
-	for i := 0; i < len(s)-1; i++ {
-		switch s[i] {
-		case ',', ';', ':', '.':
-			n++
+		switch {
+		case c == ',' || c == ';' || c == ':' || c == '.':
+			if i < len(s)-1 {
+				punct++
+			}
+		case c >= '0' && c <= '9':
+			digit = true
 		}
 	}
-	return n
+	return cells, punct, digit
 }

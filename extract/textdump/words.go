@@ -1,6 +1,9 @@
 package textdump
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // This file holds every word list the package uses, in one place, so that
 // the body extractor and the metadata finder (package extract/dumpmeta)
@@ -104,6 +107,35 @@ var stopwords, maxStopwordLen = func() (map[string]uint16, int) {
 	}
 	return m, n
 }()
+
+// stopwordFirst2 is the set of the first two bytes of the stopwords (the
+// first byte and 0 for one-byte words), and stopwordLens the set of their
+// lengths by first byte: a cheap test that rules out most other words
+// before a map lookup.
+var stopwordFirst2, stopwordLens = func() (set [1 << 16 / 64]uint64, lens [256]uint64) {
+	for w := range stopwords {
+		k := uint16(w[0]) << 8
+		if len(w) > 1 {
+			k |= uint16(w[1])
+		}
+		set[k/64] |= 1 << (k % 64)
+		lens[w[0]] |= 1 << min(len(w), 63)
+	}
+	return set, lens
+}()
+
+// maybeStopword reports whether w (lower case) may be a stopword: false
+// means it is not.
+func maybeStopword(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := uint16(w[0]) << 8
+	if len(w) > 1 {
+		k |= uint16(w[1])
+	}
+	return stopwordFirst2[k/64]&(1<<(k%64)) != 0 && stopwordLens[w[0]]&(1<<min(len(w), 63)) != 0
+}
 
 // IsStopword reports whether w (lower case) is a function word in any of
 // the supported languages.
@@ -260,6 +292,14 @@ var captionStarts = []string{
 	"en esta foto", "en esta imagen", "in questa foto", "auf diesem foto", "nesta foto",
 }
 
+// captionStartsBy indexes captionStarts by their first byte.
+var captionStartsBy = func() (by [256][]string) {
+	for _, p := range captionStarts {
+		by[p[0]] = append(by[p[0]], p)
+	}
+	return by
+}()
+
 // aboutMarkers open the heading of an author bio or company boilerplate
 // when followed by a capitalised name ("About Jane Doe").
 var aboutMarkers = wordSet(`about "à propos de" "a propos de" "à propos d'" sobre "acerca de" "a proposito di" über "über den autor"`)
@@ -347,33 +387,116 @@ var dateFiller = wordSet(`
 
 // phraseSet finds phrases in lower-case text, where a phrase must start
 // at the beginning of a word (it may end inside one: "cookie" matches
-// "cookies"). Phrases are indexed by the first two or three bytes of their
-// first word so that a line is scanned once, not once per phrase.
+// "cookies"). Phrases are indexed by the first two bytes of their first
+// word so that a line is scanned once, not once per phrase. A set may
+// merge several lists, each phrase carrying the bit of its list, to scan a
+// line once for all of them.
 type phraseSet struct {
 	// anywhere lets phrases start inside a word: w3m glues captions and
 	// credits ("...a rabbitCredit: Getty").
 	anywhere bool
-	keyed    map[string][]string
-	other    []string             // phrases that start with a symbol ("©", "/ afp")
-	first    [1 << 16 / 64]uint64 // bitset of the first two bytes of keys
+	keyed    phraseIndex          // phrases by their first two bytes
+	first    [1 << 16 / 64]uint64 // bitset of the keys of keyed
+	// other holds the phrases whose first word is shorter than two bytes
+	// ("(photo", "/ afp", "s'inscrire"), found anywhere; otherFirst lists
+	// their first bytes.
+	other      []phrase
+	otherFirst []byte
+	all        uint8 // the bits of all lists
+}
+
+// phrase is an entry of a phraseSet and the bit of its list.
+type phrase struct {
+	text string
+	bit  uint8
 }
 
 // newPhraseSet indexes phrases; with anywhere, a phrase may also start
 // inside a word.
 func newPhraseSet(anywhere bool, phrases ...string) *phraseSet {
-	p := &phraseSet{anywhere: anywhere, keyed: make(map[string][]string)}
-	for _, ph := range phrases {
-		n := wordLen(ph)
-		if n < 2 {
-			p.other = append(p.other, ph)
-			continue
+	p := &phraseSet{anywhere: anywhere}
+	p.add(1, phrases)
+	return p
+}
+
+// mergePhraseSets indexes the phrases of sets (all with the same
+// anywhere) in one set, those of sets[i] with bit 1<<i.
+func mergePhraseSets(sets ...*phraseSet) *phraseSet {
+	p := &phraseSet{anywhere: sets[0].anywhere}
+	for i, s := range sets {
+		var phrases []string
+		for _, l := range s.keyed.lists {
+			for _, ph := range l {
+				phrases = append(phrases, ph.text)
+			}
 		}
-		k := ph[:min(n, 3)]
-		p.keyed[k] = append(p.keyed[k], ph)
-		b := uint(ph[0])<<8 | uint(ph[1])
-		p.first[b/64] |= 1 << (b % 64)
+		for _, ph := range s.other {
+			phrases = append(phrases, ph.text)
+		}
+		p.add(1<<i, phrases)
 	}
 	return p
+}
+
+func (p *phraseSet) add(bit uint8, phrases []string) {
+	p.all |= bit
+	for _, ph := range phrases {
+		if wordLen(ph) < 2 {
+			p.other = append(p.other, phrase{ph, bit})
+			if bytes.IndexByte(p.otherFirst, ph[0]) < 0 {
+				p.otherFirst = append(p.otherFirst, ph[0])
+			}
+			continue
+		}
+		b := uint16(ph[0])<<8 | uint16(ph[1])
+		p.keyed.add(b, phrase{ph, bit})
+		p.first[b/64] |= 1 << (b % 64)
+	}
+}
+
+// phraseIndex maps two-byte keys (never 0) to phrases: a small
+// open-addressing hash table, cheaper to probe than a map.
+type phraseIndex struct {
+	keys  []uint16 // 0 for an empty slot
+	lists [][]phrase
+	n     int // keys in use
+}
+
+func (x *phraseIndex) slot(k uint16) int {
+	mask := len(x.keys) - 1
+	h := int(uint32(k)*0x9e3779b1>>16) & mask
+	for x.keys[h] != 0 && x.keys[h] != k {
+		h = (h + 1) & mask
+	}
+	return h
+}
+
+func (x *phraseIndex) add(k uint16, ph phrase) {
+	if 2*(x.n+1) > len(x.keys) {
+		// Grow, keeping the table at most half full.
+		old := *x
+		x.keys, x.lists = make([]uint16, max(64, 2*len(old.keys))), make([][]phrase, max(64, 2*len(old.keys)))
+		for i, ok := range old.keys {
+			if ok != 0 {
+				j := x.slot(ok)
+				x.keys[j], x.lists[j] = ok, old.lists[i]
+			}
+		}
+	}
+	j := x.slot(k)
+	if x.keys[j] == 0 {
+		x.keys[j] = k
+		x.n++
+	}
+	x.lists[j] = append(x.lists[j], ph)
+}
+
+// get returns the phrases of key k.
+func (x *phraseIndex) get(k uint16) []phrase {
+	if len(x.keys) == 0 {
+		return nil
+	}
+	return x.lists[x.slot(k)]
 }
 
 // wordLen is the length in bytes of the word starting s.
@@ -385,37 +508,190 @@ func wordLen(s string) int {
 	return n
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c >= 'A' && c <= 'Z'
-}
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes marks the bytes of words: ASCII letters and digits, and every
+// byte of a non-ASCII character.
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
 
 // match reports whether low contains one of the phrases.
-func (p *phraseSet) match(low string) bool {
-	for _, ph := range p.other {
-		if strings.Contains(low, ph) {
-			return true
-		}
-	}
-	for i := 0; i < len(low); i++ {
-		if !isWordByte(low[i]) || !p.anywhere && i > 0 && isWordByte(low[i-1]) {
-			continue
-		}
-		n := wordLen(low[i:])
-		if n < 2 {
-			continue
-		}
-		if b := uint(low[i])<<8 | uint(low[i+1]); p.first[b/64]&(1<<(b%64)) == 0 {
-			continue
-		}
-		for k := 2; k <= 3 && k <= n; k++ {
-			for _, ph := range p.keyed[low[i:i+k]] {
-				if strings.HasPrefix(low[i:], ph) {
-					return true
+func (p *phraseSet) match(low string) bool { return p.matchBits(low) != 0 }
+
+// matchBits returns the bits of the lists that have a phrase in low.
+func (p *phraseSet) matchBits(low string) uint8 {
+	var got uint8
+	for _, c := range p.otherFirst {
+		for i := 0; ; i++ {
+			j := strings.IndexByte(low[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			for _, ph := range p.other {
+				if got&ph.bit == 0 && strings.HasPrefix(low[i:], ph.text) {
+					if got |= ph.bit; got == p.all {
+						return got
+					}
 				}
 			}
 		}
 	}
-	return false
+	n := len(low)
+	for i := 0; i+1 < n; {
+		if !wordBytes[low[i]] {
+			i++
+			continue
+		}
+		// i starts a word, or is inside one in anywhere mode. A phrase
+		// matching here starts with two word bytes, as its key does.
+		b := uint16(low[i])<<8 | uint16(low[i+1])
+		if p.first[b/64]&(1<<(b%64)) != 0 {
+			for _, ph := range p.keyed.get(b) {
+				if got&ph.bit == 0 && strings.HasPrefix(low[i:], ph.text) {
+					if got |= ph.bit; got == p.all {
+						return got
+					}
+				}
+			}
+		}
+		i++
+		if !p.anywhere {
+			for i < n && wordBytes[low[i]] {
+				i++
+			}
+		}
+	}
+	return got
+}
+
+// Word-list membership flags, for wordFlags.
+const (
+	inRelatedHeadings uint32 = 1 << iota
+	inEndHeadings
+	inUILabels
+	inCommentNouns
+	inRelatedNouns
+	inNewsNouns
+	inRelatedQualifiers
+	inSocialWords
+	inFollowVerbs
+	inMonthNames
+	inWeekdayNames
+	inDateFiller
+	// An entry of the list starts with this word.
+	startsByline
+	startsInlineRelated
+	startsAbout
+)
+
+// wordFlags maps every entry of the word lists above to the lists it
+// belongs to, and the first word of the multi-word entries of the lists
+// matched by prefix to the lists they start: one lookup answers for all
+// lists.
+var wordFlags = func() map[string]uint32 {
+	m := make(map[string]uint32, 1500)
+	for _, l := range []struct {
+		set  map[string]struct{}
+		flag uint32
+	}{
+		{relatedHeadings, inRelatedHeadings}, {endHeadings, inEndHeadings}, {uiLabels, inUILabels},
+		{commentNouns, inCommentNouns}, {relatedNouns, inRelatedNouns}, {newsNouns, inNewsNouns},
+		{relatedQualifiers, inRelatedQualifiers}, {socialWords, inSocialWords}, {followVerbs, inFollowVerbs},
+		{monthNames, inMonthNames}, {weekdayNames, inWeekdayNames}, {dateFiller, inDateFiller},
+	} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	for _, l := range []struct {
+		set  map[string]struct{}
+		flag uint32
+	}{{bylineMarkers, startsByline}, {inlineRelated, startsInlineRelated}, {aboutMarkers, startsAbout}} {
+		for w := range l.set {
+			first, _, _ := strings.Cut(w, " ")
+			m[first] |= l.flag
+		}
+	}
+	return m
+}()
+
+// flagTable and stopTable hold wordFlags and stopwords for the hot paths.
+var (
+	flagTable = newStrTable(wordFlags)
+	stopTable = newStrTable(stopwords)
+)
+
+// strTable is a read-only string-keyed table: open addressing with an
+// FNV-1a hash, cheaper than a map for the short words of the lists,
+// which the line analysis looks up for nearly every word of a page. The
+// hash of each key is kept to skip most string comparisons.
+type strTable[V any] struct {
+	keys   []string // "" for an empty slot
+	hashes []uint32
+	vals   []V
+	mask   uint32
+}
+
+func newStrTable[V any](m map[string]V) *strTable[V] {
+	n := 16
+	for n < 3*len(m) {
+		n *= 2
+	}
+	t := &strTable[V]{keys: make([]string, n), hashes: make([]uint32, n), vals: make([]V, n), mask: uint32(n - 1)}
+	for k, v := range m {
+		if k == "" {
+			continue // never looked up: lists have no empty entry
+		}
+		h := strHash(k)
+		i := h & t.mask
+		for t.keys[i] != "" {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.hashes[i], t.vals[i] = k, h, v
+	}
+	return t
+}
+
+// strHash is the 32-bit FNV-1a hash of s; strHashInit and strHashStep
+// compute it a byte at a time.
+func strHash(s string) uint32 {
+	h := strHashInit
+	for i := 0; i < len(s); i++ {
+		h = strHashStep(h, s[i])
+	}
+	return h
+}
+
+const strHashInit = uint32(2166136261)
+
+func strHashStep(h uint32, b byte) uint32 { return (h ^ uint32(b)) * 16777619 }
+
+// get returns the value of key k, the zero value when absent.
+func (t *strTable[V]) get(k string) V {
+	h := strHash(k)
+	for i := h & t.mask; len(t.keys[i]) > 0; i = (i + 1) & t.mask {
+		if t.hashes[i] == h && t.keys[i] == k {
+			return t.vals[i]
+		}
+	}
+	var zero V
+	return zero
+}
+
+// getHashed is get for key k given as bytes, whose strHash is h.
+func (t *strTable[V]) getHashed(h uint32, k []byte) V {
+	for i := h & t.mask; len(t.keys[i]) > 0; i = (i + 1) & t.mask {
+		if t.hashes[i] == h && t.keys[i] == string(k) {
+			return t.vals[i]
+		}
+	}
+	var zero V
+	return zero
 }
 
 // wordSet parses a whitespace-separated list where "double quoted"
@@ -445,3 +721,13 @@ func wordSet(list string) map[string]struct{} {
 	}
 	return m
 }
+
+// uiCopyright merges uiPhrases (bit 1) and copyrightPhrases (bit 2), which
+// classify looks for in the same lines.
+var uiCopyright = mergePhraseSets(uiPhrases, copyrightPhrases)
+
+// Bits of uiCopyright.
+const (
+	bitUIPhrase        = 1
+	bitCopyrightPhrase = 2
+)

@@ -34,7 +34,9 @@ func shapeOf(line string) lineShape {
 		s.bullet = true
 		rest = after
 	}
-	s.textCol = s.width - Width(rest)
+	// Widths add up over a split between whole runes: the text column is
+	// the width of what precedes rest.
+	s.textCol = Width(trimmed[:len(trimmed)-len(rest)])
 	return s
 }
 
