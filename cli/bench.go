@@ -29,7 +29,7 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub)")
 	format := fs.String("format", "text", "output format: text or json")
 	perDoc := fs.Bool("per-doc", false, "json: include each page's scores")
-	runs := fs.Int("runs", 3, "passes over the pages per system; the fastest pass is reported")
+	runs := fs.Int("runs", 5, "passes over the pages per system; the fastest pass is reported")
 	pos, code := parseArgs(env, c, fs, args, nil, 1, 1)
 	if code >= 0 {
 		return code
