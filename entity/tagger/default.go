@@ -1,0 +1,27 @@
+package tagger
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+)
+
+// DefaultModelPath is where `go run ./entity/tagger/train` writes the model
+// that Default embeds, relative to the repository root.
+const DefaultModelPath = "entity/tagger/model/fr.model.gz"
+
+//go:embed model/fr.model.gz
+var defaultModel []byte
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := Load(bytes.NewReader(defaultModel))
+	if err != nil {
+		return nil, fmt.Errorf("tagger: embedded model: %w", err)
+	}
+	return m, nil
+})
+
+// Default returns the French model embedded in the binary, loaded once.
+// It has no gazetteer; add one with WithGazetteer.
+func Default() (*Model, error) { return loadDefault() }

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille-news/veille/tokenize"
+)
+
+// readCorpus reads the "headline" and "text" columns of every *.tsv file
+// in dir (sorted by name) and returns their sentences as tokens, cut by
+// package tokenize as veille cuts the texts it tags.
+func readCorpus(dir string) ([][]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	slices.Sort(files)
+	var out [][]string
+	for _, f := range files {
+		texts, err := readTSV(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range texts {
+			for _, s := range tokenize.Sentences(t) {
+				toks := make([]string, len(s.Tokens))
+				for i, tk := range s.Tokens {
+					toks[i] = tk.Text
+				}
+				out = append(out, toks)
+			}
+		}
+	}
+	return out, nil
+}
+
+func readTSV(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = '\t'
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %s: %w", path, err)
+	}
+	cols := []int{}
+	for i, h := range head {
+		if h == "headline" || h == "text" {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("corpus: %s: no headline or text column", path)
+	}
+	var out []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("corpus: %s: %w", path, err)
+		}
+		for _, c := range cols {
+			if c < len(rec) {
+				out = append(out, rec[c])
+			}
+		}
+	}
+	return out, nil
+}
+
+// tokens is a plain French tokeniser for unlabelled text: words (with
+// inner hyphens and dots of abbreviations kept), elided articles with their
+// apostrophe ("l'"), numbers, and every other symbol alone.
+func tokens(s string) []string {
+	var out []string
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			out = append(out, s[i:i+n])
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				j += n
+				continue
+			}
+			if r == '\'' || r == '’' {
+				// elision: keep the apostrophe with the word before
+				j += n
+				break
+			}
+			if r == '-' && j+n < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[j+n:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, strings.ReplaceAll(s[i:j], "’", "'"))
+		i = j
+	}
+	return out
+}
