@@ -5,6 +5,7 @@ import (
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/entity/tagger"
 )
 
 func day(s string) veille.Date {
@@ -18,7 +19,19 @@ func day(s string) veille.Date {
 // TestVariantsMerge checks that the variants the press writes of one
 // person or state come out as one entity.
 func TestVariantsMerge(t *testing.T) {
-	r := New(kb.Default(), nil)
+	m, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range []struct {
+		name string
+		t    Tagger
+	}{{"gazetteer only", nil}, {"with tagger", m}} {
+		t.Run(tg.name, func(t *testing.T) { testVariantsMerge(t, New(kb.Default(), tg.t)) })
+	}
+}
+
+func testVariantsMerge(t *testing.T, r *Recognizer) {
 	text := "Ce samedi à Ouagadougou, le Capitaine Ibrahim TRAORE, Président de la Transition, a reçu une délégation russe. " +
 		"Le Président TRAORE a salué la coopération avec la Fédération de Russie. Moscou a exprimé son soutien.\n\n" +
 		"Sous la présidence du Colonel Major Kassoum Coulibaly, ministre d'État, les deux parties ont travaillé. " +
