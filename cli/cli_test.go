@@ -229,3 +229,50 @@ func TestBatchesKeepOrderAndCount(t *testing.T) {
 		t.Errorf("batches changed the articles or their order: %d vs %d", len(ids[0]), len(ids[1]))
 	}
 }
+
+func TestNER(t *testing.T) {
+	in := `{"id":"a","text":"Le Capitaine Ibrahim TRAORE a reçu à Ouagadougou une délégation russe. Le Président TRAORE a remercié la délégation et Moscou a salué la coopération.","date":"2023-10-07"}
+not json
+{"id":"empty","text":""}
+{"id":"b","text":"` + strings.Repeat("x", 400) + `"}
+`
+	code, out, stderr := run(t, in, "ner", "--max-size", "300")
+	if code != ExitPartial {
+		t.Errorf("exit %d, want %d; stderr %s", code, ExitPartial, stderr)
+	}
+	if !strings.Contains(stderr, "line 2: not a JSON object") || !strings.Contains(stderr, "line 4: line too long") {
+		t.Errorf("stderr lacks the bad lines:\n%s", stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d output lines, want 2:\n%s", len(lines), out)
+	}
+	var a struct {
+		ID       string `json:"id"`
+		Entities []struct {
+			Start, End    int
+			Type, Text    string
+			Entity, Label string
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil {
+		t.Fatal(err)
+	}
+	text := "Le Capitaine Ibrahim TRAORE a reçu à Ouagadougou une délégation russe. Le Président TRAORE a remercié la délégation et Moscou a salué la coopération."
+	ids := map[string]string{}
+	for _, e := range a.Entities {
+		if text[e.Start:e.End] != e.Text {
+			t.Errorf("offsets [%d,%d) give %q, not %q", e.Start, e.End, text[e.Start:e.End], e.Text)
+		}
+		ids[e.Text] = e.Entity
+	}
+	if ids["Ibrahim TRAORE"] == "" || ids["Ibrahim TRAORE"] != ids["TRAORE"] {
+		t.Errorf("Traoré variants not merged: %v", ids)
+	}
+	if ids["russe"] == "" || ids["russe"] != ids["Moscou"] {
+		t.Errorf("russe and Moscou (as government) not one state: %v", ids)
+	}
+	if !strings.Contains(lines[1], `"id":"empty","entities":[]`) {
+		t.Errorf("empty text: %s", lines[1])
+	}
+}
