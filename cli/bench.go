@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/veille-news/veille/bench"
+	"github.com/veille-news/veille/entity"
+	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/entity/tagger"
 	"github.com/veille-news/veille/extract"
 	"github.com/veille-news/veille/ingest"
 )
@@ -14,8 +17,8 @@ import (
 func init() {
 	register(command{
 		name:    "bench",
-		args:    "extract",
-		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s on scrapinghub)",
+		args:    "extract|ner",
+		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s; ner: entity F1 and tokens/s)",
 		run:     runBench,
 	})
 }
@@ -34,8 +37,12 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	if pos[0] != "extract" {
-		errorf(env, c.name, "want one benchmark name: extract")
+	switch pos[0] {
+	case "extract":
+	case "ner":
+		return benchNER(ctx, env, c, *format)
+	default:
+		errorf(env, c.name, "unknown benchmark %q: want extract or ner", pos[0])
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
@@ -99,4 +106,53 @@ func veilleTextSystem() bench.System {
 		}
 		return art.Text, nil
 	}}
+}
+
+// benchNER scores the NER tagger alone and the whole recognizer (tagger
+// and knowledge base) on the shared NER sets: strict entity-level F1 and
+// tokens per second.
+func benchNER(ctx context.Context, env *Env, c command, format string) int {
+	sets, err := bench.LoadNERSets(filepath.Join(defaultShared, "bench", "ner"))
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	m, err := tagger.Default()
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	systems := []struct {
+		name string
+		t    bench.NERTagger
+	}{
+		{"tagger", m},
+		{"tagger+kb", entity.New(kb.Default(), m)},
+	}
+	reports := map[string]bench.NERReport{}
+	for _, s := range systems {
+		rep, err := bench.RunNER(ctx, s.t, sets)
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		reports[s.name] = rep
+		if format == "text" {
+			fmt.Fprintf(env.Stdout, "== %s\n", s.name)
+			if err := rep.WriteTable(env.Stdout); err != nil {
+				errorf(env, c.name, "%v", err)
+				return ExitFailed
+			}
+			fmt.Fprintln(env.Stdout)
+		}
+	}
+	if format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+	}
+	return ExitOK
 }

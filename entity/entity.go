@@ -92,6 +92,31 @@ func (r *Recognizer) Recognize(text string, at veille.Date) []veille.Mention {
 	return out
 }
 
+// Tag labels a sentence's tokens with the BIO tags of the names found in
+// it (the tagger's and the base's, titles left out; demonyms, which are
+// not names, are not tagged). It makes the Recognizer a tagger that NER
+// benchmarks can score.
+func (r *Recognizer) Tag(words []string) []string {
+	tags := make([]string, len(words))
+	for i := range tags {
+		tags[i] = "O"
+	}
+	for _, sp := range r.spans(words) {
+		if sp.demonym != "" {
+			continue
+		}
+		sp = trimTitles(words, sp)
+		for i := sp.s; i < sp.e; i++ {
+			if i == sp.s {
+				tags[i] = "B-" + sp.typ
+			} else {
+				tags[i] = "I-" + sp.typ
+			}
+		}
+	}
+	return tags
+}
+
 // spans finds the candidate mentions of one sentence: the base's names
 // written as names, the tagger's spans, and demonyms, longest first where
 // they overlap.

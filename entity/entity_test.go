@@ -83,3 +83,16 @@ func TestBadInput(t *testing.T) {
 		r.Recognize(s, veille.Date{})
 	}
 }
+
+func TestTagBIO(t *testing.T) {
+	r := New(kb.Default(), nil)
+	words := []string{"Le", "Capitaine", "Ibrahim", "Traoré", "a", "reçu", "la", "délégation", "russe", "à", "Ouagadougou", "."}
+	got := r.Tag(words)
+	want := []string{"O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "B-LOC", "O"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("tags = %v, want %v", got, want)
+			break
+		}
+	}
+}
