@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/veille-news/veille"
-	"github.com/veille-news/veille/extract"
 	"github.com/veille-news/veille/store"
 	"github.com/veille-news/veille/store/sqlite"
 )
@@ -72,6 +71,10 @@ func runExtract(ctx context.Context, env *Env, c command, args []string) int {
 	if code >= 0 {
 		return code
 	}
+	if _, err := pf.prepare(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
 	out := newLister(env.Stdout, *format, writeArticleText)
 	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
 		article: func(_ context.Context, _ veille.Document, art veille.Article) error {
@@ -110,6 +113,11 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 	if code >= 0 {
 		return code
 	}
+	version, err := pf.prepare()
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
 		errorf(env, c.name, "%v", err)
@@ -118,13 +126,13 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 	defer s.Close()
 	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
 		skip: func(ctx context.Context, doc veille.Document) (bool, error) {
-			return s.Has(ctx, doc.ID)
+			return s.Has(ctx, doc.ID, version)
 		},
 		skipped: func(ctx context.Context, doc veille.Document) error {
 			return s.AddSource(ctx, doc.ID, doc.Source)
 		},
 		article: func(ctx context.Context, doc veille.Document, art veille.Article) error {
-			_, err := s.Put(ctx, doc, art, extract.Version)
+			_, err := s.Put(ctx, doc, art, version)
 			return err
 		},
 		bad: func(ctx context.Context, source string, raw []byte, reason string) error {
@@ -322,6 +330,9 @@ func writeArticleText(w io.Writer, a veille.Article) error {
 	}
 	if len(a.Tags) > 0 {
 		fmt.Fprintf(&b, "tags:      %s\n", strings.Join(a.Tags, ", "))
+	}
+	if len(a.Entities) > 0 {
+		fmt.Fprintf(&b, "entities:  %s\n", entityList(a.Entities))
 	}
 	fmt.Fprintf(&b, "\n%s\n\n", strings.TrimSpace(a.Text))
 	_, err := io.WriteString(w, b.String())

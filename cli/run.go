@@ -20,15 +20,33 @@ type pipelineFlags struct {
 	jobs    *int
 	quiet   *bool
 	batch   *int
+	// noEntities skips entity recognition.
+	noEntities *bool
+	// opts are the extraction options, set by prepare.
+	opts extract.Options
 }
 
 func addPipelineFlags(fs *flag.FlagSet) pipelineFlags {
 	return pipelineFlags{
-		maxSize: fs.Int64("max-size", ingest.DefaultMaxSize, "largest input accepted, in bytes after gzip decompression"),
-		jobs:    fs.Int("jobs", runtime.GOMAXPROCS(0), "pages processed in parallel"),
-		quiet:   fs.Bool("quiet", false, "no progress bar and no warnings; errors only"),
-		batch:   fs.Int("batch", 2000, "pages read, learned from and extracted together; bounds memory"),
+		maxSize:    fs.Int64("max-size", ingest.DefaultMaxSize, "largest input accepted, in bytes after gzip decompression"),
+		jobs:       fs.Int("jobs", runtime.GOMAXPROCS(0), "pages processed in parallel"),
+		quiet:      fs.Bool("quiet", false, "no progress bar and no warnings; errors only"),
+		batch:      fs.Int("batch", 2000, "pages read, learned from and extracted together; bounds memory"),
+		noEntities: fs.Bool("no-entities", false, "do not recognise the named entities of the articles"),
 	}
+}
+
+// prepare sets the extraction options the flags ask for, building the
+// entity recognizer (a model to load) once for the whole run. It returns
+// the extractor version the articles will carry.
+func (pf *pipelineFlags) prepare() (version string, err error) {
+	pf.opts = extract.Options{}
+	if !*pf.noEntities {
+		if pf.opts.Entities, err = newRecognizer(); err != nil {
+			return "", err
+		}
+	}
+	return extract.New(pf.opts).Version(), nil
 }
 
 // sink receives the pipeline's results in input order.
@@ -108,7 +126,7 @@ func runBatch(ctx context.Context, env *Env, cmd string, items []*item, pf pipel
 	// Learn the templates from every readable page of the batch, stored
 	// or not, so that extraction gives the same result whether a document
 	// is new or a rerun completes an interrupted ingestion.
-	ex := extract.New(extract.Options{})
+	ex := extract.New(pf.opts)
 	var docs []veille.Document
 	for _, it := range items {
 		if it.err == nil {

@@ -1,9 +1,10 @@
 // Package store defines where veille keeps what it ingested: the raw
-// documents, content-addressed by the hex SHA-256 of their bytes, and the
-// article extracted from each.
+// documents, content-addressed by the hex SHA-256 of their bytes, the
+// article extracted from each, and the named entities each article
+// mentions.
 //
 // The package holds only the driver-neutral contract: the [Store]
-// interface, the [Query] and [Stats] types, the sentinel errors and the
+// interface, the [Query], [EntityQuery], [EntityStat] and [Stats] types, the sentinel errors and the
 // small rules every implementation shares (how an id prefix is checked, how
 // a dated query matches a date known only to the year). Implementations live
 // in sub-packages: store/sqlite is the embedded single-file store; a server
@@ -79,10 +80,11 @@ type Store interface {
 	// [Store.Has] lets it skip extraction of bytes already stored.
 	AddSource(ctx context.Context, id, source string) error
 
-	// Has reports whether the document id is stored with its article, so
-	// that ingest can skip extracting it again. A document stored only by
-	// PutFailure does not count.
-	Has(ctx context.Context, id string) (bool, error)
+	// Has reports whether the document id is stored with an article from
+	// extractorVersion, so that ingest can skip extracting it again. A
+	// document stored only by PutFailure, or whose article came from
+	// another version, does not count.
+	Has(ctx context.Context, id, extractorVersion string) (bool, error)
 
 	// Article returns the article of the document whose id is idOrPrefix,
 	// or whose id starts with it (at least MinPrefix hex digits). It
@@ -94,6 +96,12 @@ type Store interface {
 	// they are never all held in memory. Iteration stops at the first
 	// error, which is yielded.
 	Articles(ctx context.Context, q Query) iter.Seq2[veille.Article, error]
+
+	// Entities yields the entities the stored articles mention, counted
+	// over the whole store: the most widely reported first (by articles
+	// descending, then mentions descending, then entity id). Iteration
+	// stops at the first error, which is yielded.
+	Entities(ctx context.Context, q EntityQuery) iter.Seq2[EntityStat, error]
 
 	// Raw returns the bytes of the document whose id is idOrPrefix, as
 	// [Store.Article] resolves it (among all documents, failed ones
@@ -129,6 +137,28 @@ type Query struct {
 	// first ones.
 	Limit  int
 	Offset int
+}
+
+// EntityQuery selects entities. The zero EntityQuery selects them all.
+type EntityQuery struct {
+	// Type, when set, must equal the entity's (veille.TypePER, ...).
+	Type string
+	// Limit caps the number of entities (0: no cap).
+	Limit int
+}
+
+// EntityStat is one entity and how often the store's articles mention it.
+type EntityStat struct {
+	// Entity is the canonical id (veille.Mention.Entity).
+	Entity string
+	// Type and Label are the entity's; when its mentions disagree, the
+	// most frequent value wins.
+	Type  string
+	Label string
+	// Mentions counts its mentions; Articles the articles with at least
+	// one.
+	Mentions int64
+	Articles int64
 }
 
 // Stats counts the content of a store.

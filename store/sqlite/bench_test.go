@@ -61,7 +61,26 @@ func fakeExtract(d veille.Document) veille.Article {
 		Language:  []string{"fr", "en"}[n%2],
 		Tags:      []string{words[n%len(words)]},
 		Text:      text,
+		Entities:  fakeMentions(text, n),
 	}
+}
+
+// fakeMentions marks a few words of text as mentions, like a recognizer
+// would: some pages get none, the rest up to a dozen.
+func fakeMentions(text string, n int) []veille.Mention {
+	ms := []veille.Mention{}
+	for i, w := range strings.Fields(text) {
+		if len(ms) >= n%13 {
+			break
+		}
+		if i%5 != n%5 {
+			continue
+		}
+		at := strings.Index(text, w)
+		ms = append(ms, veille.Mention{Start: at, End: at + len(w), Type: veille.TypePER, Text: w,
+			Entity: "per:" + strings.ToLower(w), Label: w})
+	}
+	return ms
 }
 
 // BenchmarkPut measures storing new documents (20 kB raw page, 4 kB
@@ -107,7 +126,7 @@ func BenchmarkPutKnown(b *testing.B) {
 	}
 	b.Run("Has", func(b *testing.B) {
 		for b.Loop() {
-			if ok, err := s.Has(ctx, a.ID); err != nil || !ok {
+			if ok, err := s.Has(ctx, a.ID, "v1"); err != nil || !ok {
 				b.Fatal(ok, err)
 			}
 		}

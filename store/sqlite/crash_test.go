@@ -67,7 +67,7 @@ func ingest(ctx context.Context, s *Store, items []crashItem, onPut func()) erro
 			continue
 		}
 		id := contentID(it.raw)
-		ok, err := s.Has(ctx, id)
+		ok, err := s.Has(ctx, id, "v1")
 		if err != nil {
 			return err
 		}

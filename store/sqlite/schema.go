@@ -67,6 +67,21 @@ CREATE TABLE failures (
 CREATE UNIQUE INDEX failures_key ON failures(source, ifnull(doc_id, ''));
 CREATE INDEX failures_doc ON failures(doc_id);
 `,
+	// 2: the named entities each article mentions, in text order.
+	`
+CREATE TABLE mentions (
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	seq        INTEGER NOT NULL,            -- position among the article's mentions
+	start      INTEGER NOT NULL,            -- byte offsets into articles.text
+	"end"      INTEGER NOT NULL,
+	type       TEXT NOT NULL,               -- PER, LOC, ORG, MISC
+	entity     TEXT NOT NULL,               -- canonical id: QID or slug
+	label      TEXT NOT NULL,               -- canonical name
+	text       TEXT NOT NULL,               -- the mention as written
+	PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity, article_id);
+`,
 }
 
 // migrate brings the schema of db up to date. db must be the writer, whose

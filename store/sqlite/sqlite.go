@@ -177,6 +177,7 @@ func (s *Store) Check(ctx context.Context) error {
 	orphans := []struct{ what, query string }{
 		{"articles without document", `SELECT count(*) FROM articles a LEFT JOIN documents d ON d.id = a.id WHERE d.id IS NULL`},
 		{"sources without document", `SELECT count(*) FROM sources s LEFT JOIN documents d ON d.id = s.doc_id WHERE d.id IS NULL`},
+		{"mentions without article", `SELECT count(*) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
 		{"failures without document", `SELECT count(*) FROM failures f LEFT JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IS NOT NULL AND d.id IS NULL`},
 		{"documents whose size is wrong", `SELECT count(*) FROM documents WHERE size != length(raw)`},
 	}
@@ -303,6 +304,9 @@ func (s *Store) Put(ctx context.Context, doc veille.Document, art veille.Article
 		if err != nil {
 			return fmt.Errorf("article: %w", err)
 		}
+		if err := putMentions(ctx, tx, id, art.Entities); err != nil {
+			return err
+		}
 		added = true
 		// The document now has its article: it no longer counts as failed.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM failures WHERE doc_id = ? OR (source = ? AND doc_id IS NULL)`, id, doc.Source); err != nil {
@@ -314,6 +318,28 @@ func (s *Store) Put(ctx context.Context, doc veille.Document, art veille.Article
 		return false, fmt.Errorf("sqlite: put %s: %w", doc.Source, err)
 	}
 	return added, nil
+}
+
+// putMentions replaces the mentions of article id with ms.
+func putMentions(ctx context.Context, tx *sql.Tx, id string, ms []veille.Mention) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, id); err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO mentions (article_id, seq, start, "end", type, entity, label, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	defer st.Close()
+	for i, m := range ms {
+		if _, err := st.ExecContext(ctx, id, i, m.Start, m.End, m.Type, m.Entity, m.Label, m.Text); err != nil {
+			return fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	return nil
 }
 
 // putDocument stores raw under id unless it is already there. The bytes
@@ -438,9 +464,10 @@ func (s *Store) AddSource(ctx context.Context, id, source string) error {
 }
 
 // Has implements [store.Store.Has].
-func (s *Store) Has(ctx context.Context, id string) (bool, error) {
+func (s *Store) Has(ctx context.Context, id, extractorVersion string) (bool, error) {
 	var one int
-	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, strings.ToLower(id)).Scan(&one)
+	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ? AND extractor_version = ?`,
+		strings.ToLower(id), extractorVersion).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil
@@ -528,14 +555,46 @@ func (s *Store) Article(ctx context.Context, idOrPrefix string) (veille.Article,
 	if err != nil {
 		return veille.Article{}, fmt.Errorf("sqlite: article: %w", err)
 	}
-	a, err := scanArticle(s.r.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+	// One read transaction: the article and its mentions from the same
+	// snapshot, even while a writer replaces them.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return veille.Article{}, fmt.Errorf("sqlite: article: %w", err)
+	}
+	defer tx.Rollback()
+	a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) { // deleted between the two reads
 		err = fmt.Errorf("%w: %s", store.ErrNotFound, id)
+	}
+	if err == nil {
+		a.Entities, err = readMentions(ctx, tx, a.ID)
 	}
 	if err != nil {
 		return veille.Article{}, fmt.Errorf("sqlite: article: %w", err)
 	}
 	return a, nil
+}
+
+// readMentions returns the mentions of article id in their order, an
+// empty (not nil) list when there are none.
+func readMentions(ctx context.Context, tx *sql.Tx, id string) ([]veille.Mention, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT start, "end", type, entity, label, text FROM mentions WHERE article_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: mentions: %w", id, err)
+	}
+	defer rows.Close()
+	ms := []veille.Mention{}
+	for rows.Next() {
+		var m veille.Mention
+		if err := rows.Scan(&m.Start, &m.End, &m.Type, &m.Entity, &m.Label, &m.Text); err != nil {
+			return nil, fmt.Errorf("article %s: mentions: %w", id, err)
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("article %s: mentions: %w", id, err)
+	}
+	return ms, nil
 }
 
 // articlesQuery builds the SQL for q.
@@ -577,8 +636,16 @@ func articlesQuery(q store.Query) (string, []any) {
 // Articles implements [store.Store.Articles].
 func (s *Store) Articles(ctx context.Context, q store.Query) iter.Seq2[veille.Article, error] {
 	return func(yield func(veille.Article, error) bool) {
+		// One read transaction: the articles and their mentions from the
+		// same snapshot, even while a writer replaces them.
+		tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			yield(veille.Article{}, fmt.Errorf("sqlite: articles: %w", err))
+			return
+		}
+		defer tx.Rollback()
 		query, args := articlesQuery(q)
-		rows, err := s.r.QueryContext(ctx, query, args...)
+		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {
 			yield(veille.Article{}, fmt.Errorf("sqlite: articles: %w", err))
 			return
@@ -586,6 +653,9 @@ func (s *Store) Articles(ctx context.Context, q store.Query) iter.Seq2[veille.Ar
 		defer rows.Close()
 		for rows.Next() {
 			a, err := scanArticle(rows)
+			if err == nil {
+				a.Entities, err = readMentions(ctx, tx, a.ID)
+			}
 			if err != nil {
 				yield(veille.Article{}, fmt.Errorf("sqlite: articles: %w", err))
 				return
@@ -596,6 +666,61 @@ func (s *Store) Articles(ctx context.Context, q store.Query) iter.Seq2[veille.Ar
 		}
 		if err := rows.Err(); err != nil {
 			yield(veille.Article{}, fmt.Errorf("sqlite: articles: %w", err))
+		}
+	}
+}
+
+// entitiesQuery builds the SQL for q. An entity's type and label are those
+// of most of its mentions (ties broken by type, then label), so that one
+// odd mention does not rename it.
+func entitiesQuery(q store.EntityQuery) (string, []any) {
+	var args []any
+	query := `WITH variants AS (
+			SELECT entity, type, label, count(*) AS n FROM mentions WHERE entity != '' GROUP BY entity, type, label
+		), best AS (
+			SELECT entity, type, label,
+				row_number() OVER (PARTITION BY entity ORDER BY n DESC, type, label) AS rank
+			FROM variants
+		), totals AS (
+			SELECT entity, count(*) AS mentions, count(DISTINCT article_id) AS articles
+			FROM mentions WHERE entity != '' GROUP BY entity
+		)
+		SELECT t.entity, b.type, b.label, t.mentions, t.articles
+		FROM totals t JOIN best b ON b.entity = t.entity AND b.rank = 1`
+	if q.Type != "" {
+		query += ` WHERE b.type = ?`
+		args = append(args, q.Type)
+	}
+	query += ` ORDER BY t.articles DESC, t.mentions DESC, t.entity LIMIT ?`
+	limit := int64(-1)
+	if q.Limit > 0 {
+		limit = int64(q.Limit)
+	}
+	return query, append(args, limit)
+}
+
+// Entities implements [store.Store.Entities].
+func (s *Store) Entities(ctx context.Context, q store.EntityQuery) iter.Seq2[store.EntityStat, error] {
+	return func(yield func(store.EntityStat, error) bool) {
+		query, args := entitiesQuery(q)
+		rows, err := s.r.QueryContext(ctx, query, args...)
+		if err != nil {
+			yield(store.EntityStat{}, fmt.Errorf("sqlite: entities: %w", err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e store.EntityStat
+			if err := rows.Scan(&e.Entity, &e.Type, &e.Label, &e.Mentions, &e.Articles); err != nil {
+				yield(store.EntityStat{}, fmt.Errorf("sqlite: entities: %w", err))
+				return
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(store.EntityStat{}, fmt.Errorf("sqlite: entities: %w", err))
 		}
 	}
 }

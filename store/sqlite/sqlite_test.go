@@ -159,7 +159,7 @@ func TestPutRoundTrip(t *testing.T) {
 			if string(raw) != tt.raw {
 				t.Errorf("Raw = %q, want %q", raw, tt.raw)
 			}
-			if ok, err := s.Has(ctx, id); err != nil || !ok {
+			if ok, err := s.Has(ctx, id, "v1"); err != nil || !ok {
 				t.Errorf("Has = %v, %v, want true", ok, err)
 			}
 		})
@@ -549,7 +549,7 @@ func TestFailures(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Failures =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if ok, err := s.Has(ctx, id); err != nil || ok {
+	if ok, err := s.Has(ctx, id, "v1"); err != nil || ok {
 		t.Errorf("Has(failed document) = %v, %v, want false", ok, err)
 	}
 	if b, err := s.Raw(ctx, id); err != nil || !bytes.Equal(b, raw) {
