@@ -41,5 +41,13 @@ func runDemo(ctx context.Context, env *Env, c command, args []string) int {
 		return code
 	}
 	fmt.Fprintf(env.Stdout, "\n== veille articles (id, published, language, site, title)\n")
-	return runArticles(ctx, env, lookup("articles"), listArgs)
+	if code := runArticles(ctx, env, lookup("articles"), listArgs); code != ExitOK {
+		return code
+	}
+	entArgs := []string{"--format", "text", "--limit", "15"}
+	if *db != "" {
+		entArgs = append(entArgs, "--db", *db)
+	}
+	fmt.Fprintf(env.Stdout, "\n== veille entities --limit 15 (the most reported entities, variants merged)\n")
+	return runEntities(ctx, env, lookup("entities"), entArgs)
 }
