@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+
+	"github.com/veille-news/veille/entity/kb"
 )
 
 // DefaultModelPath is where `go run ./entity/tagger/train` writes the model
@@ -19,9 +21,11 @@ var loadDefault = sync.OnceValues(func() (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tagger: embedded model: %w", err)
 	}
-	return m, nil
+	return m.WithGazetteer(KBGazetteer(kb.Default())), nil
 })
 
-// Default returns the French model embedded in the binary, loaded once.
-// It has no gazetteer; add one with WithGazetteer.
+// Default returns the French model embedded in the binary, loaded once,
+// with the knowledge base's names as its gazetteer (KBGazetteer over
+// kb.Default), as it was trained to use them. WithGazetteer(nil) removes
+// it; WithGazetteer replaces it.
 func Default() (*Model, error) { return loadDefault() }

@@ -69,3 +69,17 @@ func TestDefaultTagsFrench(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultHasKBGazetteer(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.gaz == nil {
+		t.Fatal("Default has no gazetteer")
+	}
+	toks := strings.Fields("Le Burkina Faso et la CEDEAO")
+	if got := strings.Join(m.gaz.Tags(toks), " "); !strings.Contains(got, "B-LOC") || !strings.Contains(got, "B-ORG") {
+		t.Errorf("knowledge-base gazetteer tags %q: want a LOC and an ORG", got)
+	}
+}

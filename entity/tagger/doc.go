@@ -22,7 +22,8 @@
 // ("Président", "ministre", "Colonel-major", "M.", "Mme", "général";
 // "à", "en", "vers" before places; "ministère", "parti" before
 // organisations), also across a run of capitalised words ("Capitaine
-// Ibrahim TRAORE"); its word cluster (two granularities) and how often it
+// Ibrahim TRAORE"), and for organisation head words across the words of a
+// name ("Banque des États de l'Afrique centrale"); its word cluster (two granularities) and how often it
 // is capitalised inside a sentence in unlabelled news (see Lexicon); and
 // the tags a Gazetteer gives it and its neighbours; the lower-case words
 // three to five tokens away, as a bag. Tag transitions carry their own
@@ -32,10 +33,12 @@
 //
 // # Gazetteer
 //
-// A Gazetteer (for example the knowledge base's list of known names, or
-// Phrases) plugs in with WithGazetteer. The shipped model was trained with
-// a gazetteer on part of its examples and without one on the others, so
-// it works either way and learns how far to trust one.
+// A Gazetteer (for example the knowledge base's list of known names,
+// KBGazetteer, or Phrases) plugs in with WithGazetteer. The shipped model
+// was trained with a gazetteer on part of its examples and without one on
+// the others, so it works either way and learns how far to trust one;
+// Default attaches the knowledge base's, which helps on every
+// development set.
 //
 // # Model
 //

@@ -55,6 +55,7 @@ const (
 	_
 	fBagLeft
 	fBagRight
+	fOrgInSpan
 )
 
 // Token classes (capitalisation and character kinds).
@@ -459,6 +460,24 @@ func featuresAt(info []tokInfo, i int, out []uint64) []uint64 {
 			break
 		}
 		if c := info[j].cls; c != clsTitle && c != clsUpper {
+			break
+		}
+	}
+	// an organisation head word within the four words before,
+	// across the words of a name ("Banque des États de l'Afrique",
+	// "Forces armées maliennes")
+	lowers := 0
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		h := &info[j]
+		if h.trig == trigOrg {
+			out = append(out, feat(fOrgInSpan, uint64(i-j), uint64(t.cls), uint64(h.cls)))
+			break
+		}
+		if h.cls == clsLower && h.pctx > uint8(len(connectors)) {
+			if lowers++; lowers > 1 {
+				break
+			}
+		} else if h.cls != clsTitle && h.cls != clsUpper && h.pctx > uint8(len(connectors)) {
 			break
 		}
 	}

@@ -174,9 +174,39 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if !slices.Equal(l.Tags(), m.Tags()) {
 		t.Fatalf("tags %v, want %v", l.Tags(), m.Tags())
 	}
+	// weights are quantised on saving: near-ties may fall the other way,
+	// so the loaded model agrees with the trained one on almost every
+	// token, and saving it again loses nothing more
+	same, all := 0, 0
 	for _, s := range synthetic(50, 4, true) {
-		if a, b := m.Tag(s.Tokens), l.Tag(s.Tokens); !slices.Equal(a, b) {
-			t.Fatalf("loaded model tags %v, trained one %v", b, a)
+		a, b := m.Tag(s.Tokens), l.Tag(s.Tokens)
+		for i := range a {
+			all++
+			if a[i] == b[i] {
+				same++
+			}
+		}
+	}
+	if float64(same) < 0.995*float64(all) {
+		t.Errorf("loaded model agrees with the trained one on %d of %d tokens", same, all)
+	}
+	var b2, b3 bytes.Buffer
+	if err := l.Save(&b2); err != nil {
+		t.Fatal(err)
+	}
+	l2, err := Load(bytes.NewReader(b2.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l2.Save(&b3); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b2.Bytes(), b3.Bytes()) {
+		t.Error("saving a loaded model again changes the file")
+	}
+	for _, s := range synthetic(50, 4, true) {
+		if a, b := l.Tag(s.Tokens), l2.Tag(s.Tokens); !slices.Equal(a, b) {
+			t.Fatalf("reloaded model tags %v, loaded one %v", b, a)
 		}
 	}
 }

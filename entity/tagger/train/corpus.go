@@ -17,18 +17,22 @@ import (
 
 // readCorpus reads the "headline" and "text" columns of every *.tsv file
 // in dir (sorted by name) and returns their sentences as tokens, cut by
-// package tokenize as veille cuts the texts it tags.
-func readCorpus(dir string) ([][]string, error) {
+// package tokenize as veille cuts the texts it tags: those of the file
+// named devFile apart (held out), those of the others in train.
+func readCorpus(dir, devFile string) (train, held [][]string, err error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, nil, fmt.Errorf("corpus: %w", err)
 	}
 	slices.Sort(files)
-	var out [][]string
 	for _, f := range files {
 		texts, err := readTSV(f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		out := &train
+		if isHeldOutFile(f, devFile) {
+			out = &held
 		}
 		for _, t := range texts {
 			for _, s := range tokenize.Sentences(t) {
@@ -36,11 +40,11 @@ func readCorpus(dir string) ([][]string, error) {
 				for i, tk := range s.Tokens {
 					toks[i] = tk.Text
 				}
-				out = append(out, toks)
+				*out = append(*out, toks)
 			}
 		}
 	}
-	return out, nil
+	return train, held, nil
 }
 
 func readTSV(path string) ([]string, error) {

@@ -1,42 +1,5 @@
 package main
 
-import (
-	"github.com/veille-news/veille/entity/kb"
-)
-
-// kbGazetteer marks the names of veille's knowledge base (entity/kb) in a
-// token sequence, typed by the base: the gazetteer the product gives the
-// tagger, so that training sees the same one. A name the base lists under
-// entries of different types, or written with the wrong capitals, is left
-// out.
-type kbGazetteer struct{ g *kb.Gazetteer }
-
-// Tags implements tagger.Gazetteer.
-func (k kbGazetteer) Tags(tokens []string) []string {
-	out := make([]string, len(tokens))
-	for i := range out {
-		out[i] = "O"
-	}
-	for _, m := range k.g.Find(tokens) {
-		if !m.CaseOK || len(m.Entries) == 0 {
-			continue
-		}
-		typ := m.Entries[0].Type
-		same := true
-		for _, e := range m.Entries[1:] {
-			same = same && e.Type == typ
-		}
-		if !same || typ == "" {
-			continue
-		}
-		out[m.Start] = "B-" + typ
-		for j := m.Start + 1; j < m.End; j++ {
-			out[j] = "I-" + typ
-		}
-	}
-	return out
-}
-
 // union tags with the first gazetteer, then fills the tokens it leaves out
 // with the second's names that fit there entirely.
 type union struct {

@@ -11,7 +11,8 @@
 //     Europeana, NewsEye dev2; see package nerdata). WikiNEuRal is never
 //     read here except by -eval, which only scores the finished model.
 //  2. Lexicon: word clusters and capitalisation counts over the
-//     MasakhaNEWS French articles (unlabelled; only our counts are kept).
+//     MasakhaNEWS French articles but -devfile (unlabelled; only our
+//     counts are kept).
 //  3. Training gazetteer: the French country names of countries.json
 //     (facts: mledoze/countries, ODbL) and the entity names of the other
 //     half of the gold data (see gazetteers), shown to a share of the
@@ -23,8 +24,12 @@
 //  5. The final model on gold and silver data (a linear-chain CRF trained
 //     by averaged SGD, -crf; the perceptron with -crf=false), pruned,
 //     quantised and written gzip-compressed to -out; then, with -eval,
-//     the scores on the held-out sets and WikiNEuRal test, without and
-//     with the knowledge-base gazetteer.
+//     the scores on the development sets, without and with the
+//     knowledge-base gazetteer: the held-out gold parts and a silver set
+//     of modern news (the corpus file -devfile, kept out of steps 2 and 4
+//     and labelled without any model by the knowledge base, the country
+//     names and the acronym rule; see devLabel). Options are chosen on
+//     those only. -final adds WikiNEuRal test, to be run once, to report.
 package main
 
 import (
@@ -37,6 +42,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"time"
 
 	"github.com/veille-news/veille/bench"
@@ -61,7 +67,10 @@ func main() {
 // config holds the command's flags.
 type config struct {
 	data, corpus, countries, out string
+	devFile                      string
+	final                        bool
 	epochs, clusters, runs       int
+	rounds                       int
 	seed                         uint64
 	prune, rate                  float64
 	crf                          bool
@@ -77,7 +86,8 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.corpus, "corpus", "../shared/corpus/masakhanews-fra", "directory of unlabelled French news (*.tsv with headline and text columns); empty: none")
 	fs.StringVar(&c.countries, "countries", "../shared/data/countries/countries.json", "countries.json, for the country names of the training gazetteer; empty: none")
 	fs.StringVar(&c.out, "out", tagger.DefaultModelPath, "model file to write")
-	fs.IntVar(&c.epochs, "epochs", 8, "training epochs")
+	fs.IntVar(&c.epochs, "epochs", 12, "training epochs")
+	fs.IntVar(&c.rounds, "rounds", 1, "silver rounds: each labels the corpus with the model of the previous one and retrains")
 	fs.IntVar(&c.runs, "runs", 1, "final trainings, with seeds seed, seed+1, ..., whose weights are averaged")
 	fs.IntVar(&c.clusters, "clusters", 256, "word clusters (the coarse ones are a fifth of it)")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the example order")
@@ -86,10 +96,13 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.silver, "silver", true, "add silver sentences from the unlabelled corpus")
 	fs.BoolVar(&c.rules.consistent, "consistent", true, "silver: give each name its corpus-wide majority type")
 	fs.BoolVar(&c.rules.acronyms, "acronyms", true, "silver: an upper-case word of 2-7 letters alone is an ORG")
+	fs.BoolVar(&c.rules.orgPhrases, "orgphrases", true, "silver: a capitalised organisation head word with its name is an ORG (see orgPhrases)")
 	fs.BoolVar(&c.kb, "kb", true, "use the names of the knowledge base (entity/kb) in the training gazetteer and as silver evidence")
 	fs.BoolVar(&c.crf, "crf", true, "train a CRF (averaged SGD); false: the averaged perceptron")
-	fs.Float64Var(&c.rate, "rate", 0.01, "CRF step size")
-	fs.BoolVar(&c.eval, "eval", true, "score the new model on the held-out sets and WikiNEuRal test")
+	fs.Float64Var(&c.rate, "rate", 0.02, "CRF step size")
+	fs.StringVar(&c.devFile, "devfile", "dev.tsv", "file of -corpus held out of the lexicon and silver data, labelled by the knowledge base and rules as a development set; empty: none")
+	fs.BoolVar(&c.eval, "eval", true, "score the new model on the development sets (held-out gold parts, silver news)")
+	fs.BoolVar(&c.final, "final", false, "with -eval, also score WikiNEuRal test (evaluation only: run once, never to choose options)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -105,7 +118,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 		return err
 	}
 	start := time.Now()
-	m, known, err := build(ctx, log, c)
+	m, known, dev, err := build(ctx, log, c)
 	if err != nil {
 		return err
 	}
@@ -128,6 +141,10 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 	if err != nil {
 		return err
 	}
+	sets = allowedSets(sets, c.final)
+	if len(dev) > 0 {
+		sets = append(sets, bench.NERSet{Name: NewsDevSet, Sentences: dev})
+	}
 	rep, err := bench.RunNER(ctx, loaded, sets)
 	if err != nil {
 		return err
@@ -146,16 +163,17 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 }
 
 // build trains the model; it also returns the gazetteer of known names
-// (the knowledge base's and the countries'), for the evaluation.
-func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagger.Gazetteer, error) {
+// (the knowledge base's and the countries'), for the evaluation, and the
+// silver development set of modern news (see devLabel).
+func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagger.Gazetteer, []nerdata.Sentence, error) {
 	start := time.Now()
 	euTrain, _, err := nerdata.Europeana(c.data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	neTrain, _, err := nerdata.NewsEye(c.data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	log.Info("gold data", "europeana", len(euTrain), "newseye", len(neTrain),
 		"entities", countTypes(append(append([]nerdata.Sentence(nil), euTrain...), neTrain...)))
@@ -168,7 +186,7 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 	var countryList [][]string
 	if c.countries != "" {
 		if countryList, err = countryNames(c.countries); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	cross, full, countries := gazetteers(halves, countryList)
@@ -179,25 +197,27 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 	var gazAll tagger.Gazetteer = full
 	gazFor[0], gazFor[1] = cross[0], cross[1]
 	if c.kb {
-		kg := kbGazetteer{kb.Default().Gazetteer()}
+		kg := tagger.KBGazetteer(kb.Default())
 		gazFor[0], gazFor[1] = union{kg, cross[0]}, union{kg, cross[1]}
 		gazAll = union{kg, full}
 		c.rules.known = union{kg, countries}
 	}
 	log.Info("gazetteer", "names", full.Len(), "countries", countries.Len())
 
-	var news [][]string
+	var news, held [][]string
 	if c.corpus != "" {
-		if news, err = readCorpus(c.corpus); err != nil {
-			return nil, nil, err
+		if news, held, err = readCorpus(c.corpus, c.devFile); err != nil {
+			return nil, nil, nil, err
 		}
-		log.Info("unlabelled sentences", "n", len(news))
+		log.Info("unlabelled sentences", "n", len(news), "held out", len(held))
 	}
 	lex, err := tagger.BuildLexicon(ctx, news, tagger.LexiconOptions{Clusters: c.clusters, Coarse: c.clusters / 5})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	c.rules.lowerish = lex.MostlyLower
+	dev := c.rules.devLabel(held)
+	log.Info("silver development set", "sentences", len(dev), "entities", countTypes(dev))
 	log.Info("lexicon", "words", lex.Len(), "took", time.Since(start).Round(time.Millisecond))
 
 	var examples []tagger.Example
@@ -217,32 +237,38 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 	}
 	m, err := tagger.Train(ctx, examples, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if !c.silver || len(news) == 0 {
-		return m, c.rules.known, nil
+		return m, c.rules.known, dev, nil
 	}
-	sil := c.rules.label(m, gazAll, news)
-	log.Info("silver sentences", "kept", len(sil), "of", len(news), "entities", countTypes(sil))
-	for _, s := range sil {
-		ex := tagger.Example{Sentence: s}
-		if c.rules.withGaz(len(examples)) {
-			ex.Gaz = gazAll.Tags(s.Tokens)
+	gold := examples
+	for round := 0; round < max(c.rounds, 1); round++ {
+		sil := c.rules.label(m, gazAll, news)
+		log.Info("silver sentences", "round", round+1, "kept", len(sil), "of", len(news), "entities", countTypes(sil))
+		examples = slices.Clip(gold)
+		for _, s := range sil {
+			ex := tagger.Example{Sentence: s}
+			if c.rules.withGaz(len(examples)) {
+				ex.Gaz = gazAll.Tags(s.Tokens)
+			}
+			examples = append(examples, ex)
 		}
-		examples = append(examples, ex)
-	}
-	var runs []*tagger.Model
-	for r := 0; r < c.runs; r++ {
-		o := opts
-		o.Seed = c.seed + uint64(r)
-		m, err := tagger.Train(ctx, examples, o)
-		if err != nil {
-			return nil, nil, err
+		var runs []*tagger.Model
+		for r := 0; r < c.runs; r++ {
+			o := opts
+			o.Seed = c.seed + uint64(r)
+			m, err := tagger.Train(ctx, examples, o)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			runs = append(runs, m)
 		}
-		runs = append(runs, m)
+		if m, err = tagger.Average(runs...); err != nil {
+			return nil, nil, nil, err
+		}
 	}
-	m, err = tagger.Average(runs...)
-	return m, c.rules.known, err
+	return m, c.rules.known, dev, nil
 }
 
 // countTypes counts the entities of each type, for the log.
