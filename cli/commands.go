@@ -175,22 +175,7 @@ func runArticles(ctx context.Context, env *Env, c command, args []string) int {
 	if *full {
 		text = writeArticleText
 	}
-	out := newLister(env.Stdout, *format, text)
-	for art, err := range s.Articles(ctx, q) {
-		if err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-		if err := out.Write(art); err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-	}
-	if err := out.Close(); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitFailed
-	}
-	return ExitOK
+	return writeAll(env, c, newLister(env.Stdout, *format, text), s.Articles(ctx, q), same[veille.Article])
 }
 
 func runShow(ctx context.Context, env *Env, c command, args []string) int {
@@ -264,18 +249,9 @@ func runFailures(ctx context.Context, env *Env, c command, args []string) int {
 		_, err := fmt.Fprintf(w, "%s\t%s\n", f.Source, f.Reason)
 		return err
 	})
-	for f, err := range s.Failures(ctx) {
-		if err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-		out.Write(failure{Source: f.Source, ID: f.ID, Reason: f.Reason, At: f.At.UTC().Format("2006-01-02T15:04:05Z")})
-	}
-	if err := out.Close(); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitFailed
-	}
-	return ExitOK
+	return writeAll(env, c, out, s.Failures(ctx), func(f store.Failure) failure {
+		return failure{Source: f.Source, ID: f.ID, Reason: f.Reason, At: f.At.UTC().Format("2006-01-02T15:04:05Z")}
+	})
 }
 
 // writeArticleLine writes one article as one line: id prefix, date,

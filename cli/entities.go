@@ -58,21 +58,7 @@ func runEntities(ctx context.Context, env *Env, c command, args []string) int {
 		_, err := fmt.Fprintf(w, "%-24s  %-4s  %6d mention(s)  %5d article(s)  %s\n", e.Entity, e.Type, e.Mentions, e.Articles, e.Label)
 		return err
 	})
-	for e, err := range s.Entities(ctx, q) {
-		if err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-		if err := out.Write(entityRow(e)); err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-	}
-	if err := out.Close(); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitFailed
-	}
-	return ExitOK
+	return writeAll(env, c, out, s.Entities(ctx, q), func(e store.EntityStat) entityRow { return entityRow(e) })
 }
 
 // entityList names the distinct entities of ms in the order they first

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 )
 
 // lister writes a stream of records in one of the listing formats: "jsonl"
@@ -63,3 +64,26 @@ func (l *lister[T]) Close() error {
 	}
 	return l.w.Flush()
 }
+
+// writeAll writes every record of seq, converted by conv, and closes the
+// listing. It returns the command's exit status: ExitFailed, reported on
+// stderr, when reading or writing fails.
+func writeAll[S, T any](env *Env, c command, out *lister[T], seq iter.Seq2[S, error], conv func(S) T) int {
+	for v, err := range seq {
+		if err == nil {
+			err = out.Write(conv(v))
+		}
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+	}
+	if err := out.Close(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// same is the identity conversion for writeAll.
+func same[T any](v T) T { return v }
