@@ -12,32 +12,11 @@ import (
 
 	"github.com/veille-news/veille/bench"
 	"github.com/veille-news/veille/extract/textdump"
+	"github.com/veille-news/veille/internal/sharedtest"
 )
 
-// sharedDir returns the shared data directory (../shared relative to the
-// repository root), or skips the test when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return shared
-}
+// sharedDir returns the shared data directory, or skips the test.
+func sharedDir(tb testing.TB) string { return sharedtest.Dir(tb) }
 
 type benchPage struct {
 	id, text, truth string
