@@ -139,7 +139,54 @@ func (r *Recognizer) spans(words []string) []span {
 			cands = append(cands, span{s: i, e: i + 1, typ: veille.TypeLOC, demonym: id})
 		}
 	}
-	return resolveOverlaps(cands)
+	return coordinate(words, resolveOverlaps(cands))
+}
+
+// coordinators join the members of a list of names ("Béthune et Lens",
+// "Paris, Lyon ou Marseille").
+var coordinators = map[string]bool{"et": true, "ou": true, ",": true}
+
+// coordinate gives a one-word tagger span the type of the names it is
+// listed with, when that list agrees on one type and a name of the base
+// is among them: a list of names is a list of one kind of thing, and the
+// base's type is surer than the tagger's guess for an unknown word.
+func coordinate(words []string, sps []span) []span {
+	for i := range sps {
+		sp := &sps[i]
+		if sp.entries != nil || sp.demonym != "" || sp.e-sp.s != 1 {
+			continue
+		}
+		typ := ""
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(sps) {
+				continue
+			}
+			o := sps[j]
+			if o.demonym != "" || o.typ == sp.typ {
+				continue
+			}
+			gap := o.s - sp.e
+			at := sp.e
+			if j < i {
+				gap, at = sp.s-o.e, o.e
+			}
+			if gap != 1 || !coordinators[fold(words[at])] {
+				continue
+			}
+			if o.entries == nil {
+				continue
+			}
+			if typ != "" && typ != o.typ {
+				typ = "-"
+				continue
+			}
+			typ = o.typ
+		}
+		if typ != "" && typ != "-" {
+			sp.typ = typ
+		}
+	}
+	return sps
 }
 
 // resolveOverlaps keeps, among overlapping candidates, the longest (the

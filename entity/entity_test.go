@@ -96,3 +96,37 @@ func TestTagBIO(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinate checks that a one-word tagger span listed with a name of
+// the base takes the base's type, and that nothing else changes.
+func TestCoordinate(t *testing.T) {
+	known := []*kb.Entry{{}}
+	for _, tc := range []struct {
+		name  string
+		words []string
+		in    []span
+		want  []string
+	}{
+		{"et after base LOC", []string{"Béthune", "et", "Lens"},
+			[]span{{s: 0, e: 1, typ: "LOC", entries: known}, {s: 2, e: 3, typ: "PER"}}, []string{"LOC", "LOC"}},
+		{"comma before base LOC", []string{"Lens", ",", "Béthune"},
+			[]span{{s: 0, e: 1, typ: "PER"}, {s: 2, e: 3, typ: "LOC", entries: known}}, []string{"LOC", "LOC"}},
+		{"tagger neighbour only", []string{"Béthune", "et", "Lens"},
+			[]span{{s: 0, e: 1, typ: "LOC"}, {s: 2, e: 3, typ: "PER"}}, []string{"LOC", "PER"}},
+		{"not a coordinator", []string{"Béthune", "contre", "Lens"},
+			[]span{{s: 0, e: 1, typ: "LOC", entries: known}, {s: 2, e: 3, typ: "PER"}}, []string{"LOC", "PER"}},
+		{"two-word span kept", []string{"Béthune", "et", "Jean", "Lens"},
+			[]span{{s: 0, e: 1, typ: "LOC", entries: known}, {s: 2, e: 4, typ: "PER"}}, []string{"LOC", "PER"}},
+		{"neighbours disagree", []string{"Paris", ",", "Lens", "et", "Traoré"},
+			[]span{{s: 0, e: 1, typ: "LOC", entries: known}, {s: 2, e: 3, typ: "ORG"}, {s: 4, e: 5, typ: "PER", entries: known}}, []string{"LOC", "ORG", "PER"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := coordinate(tc.words, tc.in)
+			for i, sp := range got {
+				if sp.typ != tc.want[i] {
+					t.Errorf("span %d: type %s, want %s", i, sp.typ, tc.want[i])
+				}
+			}
+		})
+	}
+}
