@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veille-news/veille"
@@ -128,5 +129,24 @@ func TestCoordinate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHugeSentence guards against any cost quadratic in a sentence's
+// length: a 1 MB text without a full stop is one sentence of ~150,000
+// tokens, which a pairwise pass would take minutes over.
+func TestHugeSentence(t *testing.T) {
+	r := New(kb.Default(), nil)
+	text := strings.Repeat("le Capitaine Ibrahim Traoré a reçu à Ouagadougou une délégation russe et ", 14000)
+	ms := r.Recognize(text, veille.Date{})
+	if len(ms) < 14000*3 {
+		t.Fatalf("found %d mentions, want at least %d", len(ms), 14000*3)
+	}
+	ids := map[string]bool{}
+	for _, m := range ms {
+		ids[m.Entity] = true
+	}
+	if len(ids) > 5 {
+		t.Errorf("%d distinct entities for one repeated sentence: %v", len(ids), ids)
 	}
 }

@@ -138,38 +138,32 @@ func within(at, start, end veille.Date) bool {
 // fuller mention of the same article that ends with the same name:
 // "Coulibaly" and "COULIBALY" to "Kassoum Coulibaly".
 func mergeSurnames(ms []veille.Mention) {
+	// fuller maps each proper word suffix of a multi-word person mention
+	// ("coulibaly", "kassoum coulibaly") to the longest mention ending
+	// with it, the first one on ties: one pass, not one per pair.
+	fuller := map[string]int{}
+	words := make([]int, len(ms))
+	for j := range ms {
+		if ms[j].Type != veille.TypePER {
+			continue
+		}
+		long := strings.Fields(fold(ms[j].Text))
+		words[j] = len(long)
+		for k := 1; k < len(long); k++ {
+			key := strings.Join(long[len(long)-k:], " ")
+			if b, ok := fuller[key]; !ok || words[b] < len(long) {
+				fuller[key] = j
+			}
+		}
+	}
 	for i := range ms {
 		if ms[i].Type != veille.TypePER || !isSlug(ms[i].Entity) {
 			continue
 		}
-		short := strings.Fields(fold(ms[i].Text))
-		best := -1
-		for j := range ms {
-			if j == i || ms[j].Type != veille.TypePER {
-				continue
-			}
-			long := strings.Fields(fold(ms[j].Text))
-			if len(long) <= len(short) || !endsWith(long, short) {
-				continue
-			}
-			if best < 0 || len(strings.Fields(ms[best].Text)) < len(long) {
-				best = j
-			}
-		}
-		if best >= 0 {
-			ms[i].Entity, ms[i].Label = ms[best].Entity, ms[best].Label
+		if b, ok := fuller[strings.Join(strings.Fields(fold(ms[i].Text)), " ")]; ok && b != i {
+			ms[i].Entity, ms[i].Label = ms[b].Entity, ms[b].Label
 		}
 	}
-}
-
-func endsWith(long, short []string) bool {
-	off := len(long) - len(short)
-	for k, w := range short {
-		if long[off+k] != w {
-			return false
-		}
-	}
-	return true
 }
 
 // Slug is the id of an entity the base does not know: its type and its
