@@ -276,3 +276,17 @@ not json
 		t.Errorf("empty text: %s", lines[1])
 	}
 }
+
+func TestNoArticleTextWarns(t *testing.T) {
+	menu := "  • Accueil\n  • Politique\n  • Sport\n  • Contact\n"
+	code, out, stderr := run(t, menu, "extract", "-")
+	if code != ExitOK {
+		t.Errorf("exit %d, want %d (a warning is not a failure)", code, ExitOK)
+	}
+	if !strings.Contains(stderr, "-: no article text found") {
+		t.Errorf("no warning for a page without article text:\n%s", stderr)
+	}
+	if !strings.Contains(out, `"text":""`) {
+		t.Errorf("the empty article is still output:\n%s", out)
+	}
+}

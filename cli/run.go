@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -201,6 +202,12 @@ func runBatch(ctx context.Context, env *Env, cmd string, items []*item, pf pipel
 			continue
 		}
 		st.Articles++
+		if strings.TrimSpace(it.art.Text) == "" {
+			st.Warnings++
+			if !*pf.quiet {
+				bar.Printf("veille %s: warning: %s: no article text found (menus, lists or repeated lines only)\n", cmd, it.source)
+			}
+		}
 		if err := s.article(ctx, it.doc, it.art); err != nil {
 			return err
 		}
