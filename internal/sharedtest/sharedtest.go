@@ -14,13 +14,25 @@ import (
 // it is absent.
 func Dir(tb testing.TB) string {
 	tb.Helper()
+	dir := repoRoot(tb)
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		tb.Skipf("shared data absent: %v", err)
+	}
+	return shared
+}
+
+// repoRoot returns the directory holding go.mod above the working
+// directory, or skips the test.
+func repoRoot(tb testing.TB) string {
+	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
 		tb.Fatalf("getwd: %v", err)
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -28,9 +40,4 @@ func Dir(tb testing.TB) string {
 		}
 		dir = parent
 	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return shared
 }
