@@ -52,15 +52,18 @@ func dbFlag(fs interface {
 	return fs.String("db", "", "store file (default $"+store.EnvDB+", else ./"+store.DefaultFile+")")
 }
 
-func openStore(ctx context.Context, path string) (store.Store, error) {
+// openStore opens the store at path (the default one when empty). On
+// failure it reports the error on stderr for command c and returns nil.
+func openStore(ctx context.Context, env *Env, c command, path string) store.Store {
 	if path == "" {
 		path = store.DefaultPath()
 	}
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		errorf(env, c.name, "open store %s: %v", path, err)
+		return nil
 	}
-	return s, nil
+	return s
 }
 
 func runExtract(ctx context.Context, env *Env, c command, args []string) int {
@@ -118,9 +121,8 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 		errorf(env, c.name, "%v", err)
 		return ExitFailed
 	}
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		errorf(env, c.name, "%v", err)
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
 		return ExitFailed
 	}
 	defer s.Close()
@@ -165,9 +167,8 @@ func runArticles(ctx context.Context, env *Env, c command, args []string) int {
 		errorf(env, c.name, "--until: %v", err)
 		return ExitUsage
 	}
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		errorf(env, c.name, "%v", err)
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
 		return ExitFailed
 	}
 	defer s.Close()
@@ -187,9 +188,8 @@ func runShow(ctx context.Context, env *Env, c command, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		errorf(env, c.name, "%v", err)
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
 		return ExitFailed
 	}
 	defer s.Close()
@@ -233,9 +233,8 @@ func runFailures(ctx context.Context, env *Env, c command, args []string) int {
 	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		errorf(env, c.name, "%v", err)
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
 		return ExitFailed
 	}
 	defer s.Close()

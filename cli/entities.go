@@ -48,9 +48,8 @@ func runEntities(ctx context.Context, env *Env, c command, args []string) int {
 		errorf(env, c.name, "--limit %d: want 0 or more", *limit)
 		return ExitUsage
 	}
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		errorf(env, c.name, "%v", err)
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
 		return ExitFailed
 	}
 	defer s.Close()
