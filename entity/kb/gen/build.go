@@ -131,8 +131,8 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 	b := &builder{byID: map[string]*entry{}, byCode: map[string]*entry{}}
 	steps := []func() error{
 		func() error { return b.countries(cs, filepath.Join(srcDir, "countries.tsv")) },
-		func() error { return b.places(filepath.Join(srcDir, "places.tsv")) },
-		func() error { return b.orgs(filepath.Join(srcDir, "orgs.tsv")) },
+		func() error { return eachSource(srcDir, "places", b.places) },
+		func() error { return eachSource(srcDir, "orgs", b.orgs) },
 		func() error { return b.people(filepath.Join(srcDir, "people.tsv")) },
 		func() error { return b.roles(filepath.Join(srcDir, "roles.tsv")) },
 	}
@@ -144,8 +144,10 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 			return nil, Stats{}, err
 		}
 	}
-	ambiguous, err := readAmbiguous(filepath.Join(srcDir, "ambiguous.tsv"))
-	if err != nil {
+	ambiguous := map[string]bool{}
+	if err := eachSource(srcDir, "ambiguous", func(path string) error {
+		return readAmbiguous(path, ambiguous)
+	}); err != nil {
 		return nil, Stats{}, err
 	}
 	if err := b.check(ambiguous); err != nil {
@@ -192,6 +194,23 @@ func (b *builder) encode() ([]byte, error) {
 	}
 	buf.WriteString("]}\n")
 	return buf.Bytes(), nil
+}
+
+// eachSource calls read on the source file NAME.tsv of dir, then on the
+// files NAME-*.tsv in name order: a large table (the world's places, say)
+// is kept in several files by subject.
+func eachSource(dir, name string, read func(path string) error) error {
+	more, err := filepath.Glob(filepath.Join(dir, name+"-*.tsv"))
+	if err != nil {
+		return err
+	}
+	slices.Sort(more)
+	for _, p := range append([]string{filepath.Join(dir, name+".tsv")}, more...) {
+		if err := read(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readTSV reads a tab-separated source file: one record a line, '#'
@@ -466,7 +485,7 @@ func (b *builder) shareDemonyms() {
 	}
 }
 
-// places reads places.tsv: id, kind, country, label, aliases.
+// places reads a places file: id, kind, country, label, aliases.
 func (b *builder) places(path string) error {
 	rows, err := readTSV(path, 5)
 	if err != nil {
@@ -475,14 +494,14 @@ func (b *builder) places(path string) error {
 	for _, r := range rows {
 		e := &entry{ID: r[0], Type: veille.TypeLOC, Kind: r[1], Label: r[3]}
 		if err := b.setCountry(e, r[2]); err != nil {
-			return fmt.Errorf("places.tsv: %s: %w", r[3], err)
+			return fmt.Errorf("%s: %s: %w", filepath.Base(path), r[3], err)
 		}
 		if e.ID == "" {
 			e.ID = "loc:" + slug(e.Label)
 		}
 		e.addAliases(list(r[4])...)
 		if err := b.add(e); err != nil {
-			return fmt.Errorf("places.tsv: %w", err)
+			return fmt.Errorf("%s: %w", filepath.Base(path), err)
 		}
 	}
 	return nil
@@ -499,7 +518,7 @@ func (b *builder) setCountry(e *entry, code string) error {
 	return nil
 }
 
-// orgs reads orgs.tsv: id, type, kind, country, label, aliases.
+// orgs reads an orgs file: id, type, kind, country, label, aliases.
 func (b *builder) orgs(path string) error {
 	rows, err := readTSV(path, 6)
 	if err != nil {
@@ -508,18 +527,18 @@ func (b *builder) orgs(path string) error {
 	for _, r := range rows {
 		typ := r[1]
 		if typ != veille.TypeORG && typ != veille.TypeMISC {
-			return fmt.Errorf("orgs.tsv: %s: type %q, want ORG or MISC", r[4], typ)
+			return fmt.Errorf("%s: %s: type %q, want ORG or MISC", filepath.Base(path), r[4], typ)
 		}
 		e := &entry{ID: r[0], Type: typ, Kind: r[2], Label: r[4]}
 		if err := b.setCountry(e, r[3]); err != nil {
-			return fmt.Errorf("orgs.tsv: %s: %w", r[4], err)
+			return fmt.Errorf("%s: %s: %w", filepath.Base(path), r[4], err)
 		}
 		if e.ID == "" {
 			e.ID = strings.ToLower(typ) + ":" + slug(e.Label)
 		}
 		e.addAliases(list(r[5])...)
 		if err := b.add(e); err != nil {
-			return fmt.Errorf("orgs.tsv: %w", err)
+			return fmt.Errorf("%s: %w", filepath.Base(path), err)
 		}
 	}
 	return nil
@@ -633,17 +652,17 @@ func (b *builder) roles(path string) error {
 	return nil
 }
 
-// readAmbiguous reads ambiguous.tsv: a name, then a comment.
-func readAmbiguous(path string) (map[string]bool, error) {
+// readAmbiguous reads an ambiguous.tsv file (a name, then a comment) into
+// the set into.
+func readAmbiguous(path string, into map[string]bool) error {
 	rows, err := readTSV(path, 2)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := map[string]bool{}
 	for _, r := range rows {
-		out[kb.Normalize(r[0])] = true
+		into[kb.Normalize(r[0])] = true
 	}
-	return out, nil
+	return nil
 }
 
 // check validates the base: references resolve, every name has a key,

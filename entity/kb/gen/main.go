@@ -10,6 +10,9 @@
 //	roles.tsv      the offices people held, with their dates
 //	ambiguous.tsv  names deliberately shared by several entries of one type
 //
+// A table may continue in files named after it and a subject
+// (places-europe.tsv, orgs-sport.tsv), read after it in name order.
+//
 // Run it from anywhere inside the repository:
 //
 //	go run ./entity/kb/gen            # regenerate
