@@ -11,9 +11,9 @@ import (
 	"github.com/veille-news/veille/entity/tagger/nerdata"
 )
 
-// TestDevNER scores the Recognizer and its bare tagger on the held-out
-// Europeana and NewsEye parts (development sets only) when VEILLE_DEV_NER
-// is set.
+// TestDevNER scores the Recognizer and its bare tagger on the development
+// sets when VEILLE_DEV_NER is set: the held-out Europeana and NewsEye
+// parts and our hand annotation of MasakhaNEWS dev articles.
 func TestDevNER(t *testing.T) {
 	if os.Getenv("VEILLE_DEV_NER") == "" {
 		t.Skip("set VEILLE_DEV_NER=1 to score the development sets")
@@ -27,6 +27,11 @@ func TestDevNER(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
+	gold, err := nerdata.MasakhaGoldDev(filepath.Join("..", "..", "shared", "corpus", "masakhanews-fra"),
+		filepath.Join("tagger", "nerdata", nerdata.AnnotDir))
+	if err != nil {
+		t.Fatal(err)
+	}
 	m, err := tagger.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +43,7 @@ func TestDevNER(t *testing.T) {
 		for _, set := range []struct {
 			name  string
 			sents []nerdata.Sentence
-		}{{"europeana", eu}, {"newseye", ne}} {
+		}{{"europeana", eu}, {"newseye", ne}, {"news-gold", gold}} {
 			var gold, pred [][]string
 			for _, s := range set.sents {
 				gold = append(gold, s.Tags)

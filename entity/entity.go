@@ -130,7 +130,11 @@ func (r *Recognizer) spans(words []string) []span {
 		cands = append(cands, span{s: m.Start, e: m.End, typ: m.Entries[0].Type, entries: m.Entries})
 	}
 	if r.tagger != nil {
-		cands = append(cands, bioSpans(r.tagger.Tag(words))...)
+		for _, sp := range bioSpans(r.tagger.Tag(words)) {
+			if !onlyCommonWords(words[sp.s:sp.e]) {
+				cands = append(cands, sp)
+			}
+		}
 	}
 	for i, w := range words {
 		if !startsLetter(w) {
@@ -274,6 +278,34 @@ var titles = map[string]bool{
 	"commandant": true, "marechal": true, "ministre": true, "premier": true, "vice-ministre": true,
 	"chef": true, "dr": true, "pr": true, "professeur": true, "docteur": true, "sergent": true,
 	"adjudant": true, "amiral": true, "le": true, "la": true, "l'": true, "les": true, "sem": true, "s.e.m.": true,
+}
+
+// commonNouns are words French writes with a capital by convention ("l'État",
+// "Son Excellence", "Ambassadeur Extraordinaire et Plénipotentiaire")
+// without them being names.
+var commonNouns = map[string]bool{
+	"etat": true, "etats": true, "gouvernement": true, "excellence": true, "majeste": true,
+	"plenipotentiaire": true, "extraordinaire": true, "ambassadeur": true, "ministere": true,
+	"republique": true, "nation": true, "nations": true, "presidence": true, "transition": true,
+	"honneur": true, "son": true, "sa": true, "de": true, "d'": true, "du": true, "des": true, "et": true,
+}
+
+// onlyCommonWords reports whether a span the tagger found is made only of
+// titles and conventionally capitalised common nouns ("Colonel Major",
+// "Plénipotentiaire", "État militaires"): its capitalised words are all
+// such words. A name of the base is never filtered this way.
+func onlyCommonWords(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		f := fold(strings.TrimSuffix(w, "."))
+		if !titles[f] && !commonNouns[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // trimTitles drops leading titles from a person's span ("Capitaine

@@ -27,6 +27,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 
@@ -119,6 +120,9 @@ type Role struct {
 type file struct {
 	Attribution string  `json:"attribution"`
 	Entries     []Entry `json:"entries"`
+	// GivenNames are first names ("Mamadou", "Jean-Pierre"), a word
+	// list rather than entities: the tagger uses them as a feature.
+	GivenNames []string `json:"given_names,omitempty"`
 }
 
 //go:embed data/kb.json
@@ -133,6 +137,8 @@ type KB struct {
 	byDel    map[string][]string
 	demonyms map[string]int32 // Fold(demonym) -> country; -1 when shared
 	byCode   map[string]int32 // alpha-2 and alpha-3 -> country
+	given    []string         // given names as listed
+	givenKey map[string]bool  // Fold(given name)
 
 	gazOnce sync.Once
 	gaz     *Gazetteer
@@ -170,6 +176,11 @@ func Load(data []byte) (*KB, error) {
 		byDel:    make(map[string][]string),
 		demonyms: make(map[string]int32),
 		byCode:   make(map[string]int32),
+		given:    f.GivenNames,
+		givenKey: make(map[string]bool, len(f.GivenNames)),
+	}
+	for _, g := range f.GivenNames {
+		k.givenKey[Fold(g)] = true
 	}
 	for i := range k.entries {
 		e := &k.entries[i]
@@ -236,6 +247,13 @@ func (k *KB) addKey(key string, i int32) {
 	}
 	k.byKey[key] = append(list, i)
 }
+
+// IsGivenName reports whether word, compared without case and accents, is
+// one of the base's given names ("MAMADOU", "Sergueï").
+func (k *KB) IsGivenName(word string) bool { return k.givenKey[Fold(word)] }
+
+// GivenNames returns the base's given names, as listed.
+func (k *KB) GivenNames() []string { return slices.Clone(k.given) }
 
 // Len returns the number of entries.
 func (k *KB) Len() int { return len(k.entries) }

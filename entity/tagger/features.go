@@ -56,6 +56,8 @@ const (
 	fBagLeft
 	fBagRight
 	fOrgInSpan
+	fGiven
+	fGivenCtx
 )
 
 // Token classes (capitalisation and character kinds).
@@ -158,6 +160,7 @@ type tokInfo struct {
 	initial  bool
 	cluster  int32
 	coarse   int32
+	given    bool
 	gaz      uint64
 }
 
@@ -290,6 +293,13 @@ func shapeOf(tok string, buf []byte) (uint8, uint64, []byte) {
 	return cls, hashBytes(buf), buf
 }
 
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func lenBucket(n int) uint8 {
 	switch {
 	case n <= 1:
@@ -319,14 +329,11 @@ func isSentenceEnd(tok string) bool {
 // scratch is the reusable working memory of one tagging call.
 type scratch struct {
 	info  []tokInfo
-	feats []uint64 // nFeat per token
+	feats []uint64 // the feature keys of one token
 	buf   []byte
 	sbuf  []byte
 	runes []rune
 }
-
-// maxFeats is the number of feature keys per token.
-const maxFeats = 48
 
 // fill computes tokInfo for every token; gaz is the gazetteer tags or nil.
 func (m *Model) fill(sc *scratch, tokens []string, gaz []string) {
@@ -364,7 +371,11 @@ func (m *Model) fill(sc *scratch, tokens []string, gaz []string) {
 		ti.cls, ti.shape, sc.sbuf = shapeOf(tok, sc.sbuf)
 		ti.initial = i == 0 || isSentenceEnd(tokens[i-1])
 		if e, ok := m.lex[string(sc.buf)]; ok {
-			ti.cluster, ti.coarse, ti.caps = int32(e.cluster), int32(e.coarse), e.caps
+			ti.caps = e.caps
+			if e.cluster != noCluster {
+				ti.cluster, ti.coarse = int32(e.cluster), int32(e.coarse)
+			}
+			ti.given = e.flags&lexGiven != 0
 		}
 		ti.trig = triggers[string(sc.buf)]
 		if c, ok := connectorIndex[string(sc.buf)]; ok {
@@ -442,6 +453,14 @@ func featuresAt(info []tokInfo, i int, out []uint64) []uint64 {
 	}
 	if p1.gaz != 0 {
 		out = append(out, feat(fGazP1, p1.gaz, 0, 0))
+	}
+	// given names: the word itself, and the given names around it
+	// ("Mamadou KONÉ": KONÉ follows a given name)
+	if t.given {
+		out = append(out, feat(fGiven, uint64(t.cls), ini, 0))
+	}
+	if m1.given || p1.given {
+		out = append(out, feat(fGivenCtx, b2u(m1.given), b2u(p1.given), uint64(t.cls)))
 	}
 	// the words a little further away, as a bag on each side
 	for d := 3; d <= 5; d++ {

@@ -12,12 +12,12 @@ import (
 )
 
 // The model file is gzip-compressed; inside, after the magic line:
-// the tag set, the lexicon (sorted words with their clusters and caps
-// bucket), the number of transition contexts and the transition weights as float32, then the feature weights:
+// the tag set, the lexicon (sorted words with their clusters, caps
+// bucket and flags), the number of transition contexts and the transition weights as float32, then the feature weights:
 // one scale, the number of features, and per feature (sorted by key) the
 // key as a delta varint, a bit mask of the tags with a weight, and each of
 // those weights as a zigzag varint of weight/scale.
-const magic = "veille-ner-linear-2\n"
+const magic = "veille-ner-linear-3\n"
 
 // maxQuant is the largest quantised weight.
 const maxQuant = 32767
@@ -55,6 +55,7 @@ func (m *Model) Save(w io.Writer) error {
 		uv(uint64(e.cluster))
 		uv(uint64(e.coarse))
 		bw.WriteByte(e.caps)
+		bw.WriteByte(e.flags)
 	}
 	uv(uint64(nPairCtx))
 	for _, t := range m.trans {
@@ -188,10 +189,11 @@ func load(br *bufio.Reader) (*Model, error) {
 		c, err1 := uv()
 		co, err2 := uv()
 		caps, err3 := br.ReadByte()
-		if err := errors.Join(err1, err2, err3); err != nil {
+		flags, err4 := br.ReadByte()
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
 			return nil, err
 		}
-		m.lex[w] = lexEntry{cluster: uint16(c), coarse: uint16(co), caps: caps}
+		m.lex[w] = lexEntry{cluster: uint16(c), coarse: uint16(co), caps: caps, flags: flags}
 	}
 	if nc, err := uv(); err != nil || nc != uint64(nPairCtx) {
 		return nil, fmt.Errorf("model has %d transition contexts, this code %d: retrain it", nc, nPairCtx)

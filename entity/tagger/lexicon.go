@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -290,6 +291,25 @@ func exchange(ctx context.Context, vocab []string, sents [][]string, k, iters in
 		}
 	}
 	return class[:V], nil
+}
+
+// AddGivenNames marks words as given names, a feature of the tagger;
+// names of several words ("Jean-Pierre" is one token, "Abdel Aziz" two)
+// mark each word. Words the corpus never showed enter the lexicon
+// without a cluster.
+func (l *Lexicon) AddGivenNames(names []string) {
+	var buf []byte
+	for _, name := range names {
+		for _, w := range strings.Fields(name) {
+			buf = normalize(buf[:0], w)
+			e, ok := l.entries[string(buf)]
+			if !ok {
+				e = lexEntry{cluster: noCluster, coarse: noCluster, caps: capsUnseen}
+			}
+			e.flags |= lexGiven
+			l.entries[string(buf)] = e
+		}
+	}
 }
 
 // MostlyLower reports whether the lexicon knows word (any case) and has

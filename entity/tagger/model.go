@@ -18,9 +18,18 @@ type Gazetteer interface {
 // lexEntry is what the model knows of a word from unlabelled text: its
 // word cluster at two granularities and how often it is capitalised.
 type lexEntry struct {
-	cluster, coarse uint16
+	cluster, coarse uint16 // noCluster: a listed word never seen in the corpus
 	caps            uint8
+	flags           uint8 // lexGiven
 }
+
+// noCluster is the cluster of a lexicon word that only a list gave.
+const noCluster = 0xffff
+
+// Lexicon flags.
+const (
+	lexGiven uint8 = 1 << iota // a given name ("Mamadou", "Sergueï")
+)
 
 // Model is a trained sequence tagger: a linear model over sparse features
 // with first-order tag transitions, decoded by Viterbi under the BIO

@@ -7,12 +7,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/entity/kb"
@@ -57,6 +59,8 @@ type Stats struct {
 	ByType  map[string]int
 	QIDs    int
 	Roles   int
+	// GivenNames is the length of the given-name list.
+	GivenNames int
 }
 
 // country is the part of a mledoze/countries record the base uses.
@@ -91,6 +95,7 @@ type builder struct {
 	entries []*entry
 	byID    map[string]*entry
 	byCode  map[string]*entry // cca2 -> country
+	given   []string          // given names, sorted, unique
 }
 
 func (b *builder) add(e *entry) error {
@@ -150,6 +155,9 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 	}); err != nil {
 		return nil, Stats{}, err
 	}
+	if err := b.givenNames(filepath.Join(srcDir, "givennames.txt")); err != nil {
+		return nil, Stats{}, err
+	}
 	if err := b.check(ambiguous); err != nil {
 		return nil, Stats{}, err
 	}
@@ -161,7 +169,7 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 	if _, err := kb.Load(data); err != nil {
 		return nil, Stats{}, fmt.Errorf("generated base does not load: %w", err)
 	}
-	st := Stats{Entries: len(b.entries), ByType: map[string]int{}}
+	st := Stats{Entries: len(b.entries), ByType: map[string]int{}, GivenNames: len(b.given)}
 	for _, e := range b.entries {
 		st.ByType[e.Type]++
 		if rxQID.MatchString(e.ID) {
@@ -192,8 +200,56 @@ func (b *builder) encode() ([]byte, error) {
 			buf.WriteString(",\n")
 		}
 	}
-	buf.WriteString("]}\n")
+	buf.WriteString("]")
+	if len(b.given) > 0 {
+		buf.WriteString(",\n\"given_names\":[\n")
+		for i, g := range b.given {
+			if err := enc.Encode(g); err != nil {
+				return nil, fmt.Errorf("encode %q: %w", g, err)
+			}
+			if i < len(b.given)-1 {
+				buf.Truncate(buf.Len() - 1)
+				buf.WriteString(",\n")
+			}
+		}
+		buf.WriteString("]")
+	}
+	buf.WriteString("}\n")
 	return buf.Bytes(), nil
+}
+
+// givenNames reads the list of given names, one a line, if the file
+// exists: each must start with a capital letter and hold no tab.
+// Duplicates (without case and accents) are dropped; the list is sorted.
+func (b *builder) givenNames(path string) error {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read given names: %w", err)
+	}
+	seen := map[string]bool{}
+	for i, line := range strings.Split(string(data), "\n") {
+		name := strings.TrimSpace(line)
+		if name == "" || strings.HasPrefix(name, "#") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || strings.ContainsAny(name, "\t|") {
+			return fmt.Errorf("%s:%d: %q is not a capitalised name", filepath.Base(path), i+1, name)
+		}
+		if k := kb.Fold(name); !seen[k] {
+			seen[k] = true
+			b.given = append(b.given, name)
+		}
+	}
+	slices.SortFunc(b.given, func(x, y string) int {
+		if c := strings.Compare(kb.Fold(x), kb.Fold(y)); c != 0 {
+			return c
+		}
+		return strings.Compare(x, y)
+	})
+	return nil
 }
 
 // eachSource calls read on the source file NAME.tsv of dir, then on the

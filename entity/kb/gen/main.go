@@ -9,6 +9,7 @@
 //	people.tsv     people, with their surname, titles and aliases
 //	roles.tsv      the offices people held, with their dates
 //	ambiguous.tsv  names deliberately shared by several entries of one type
+//	givennames.txt given names, one a line (a word list for the tagger, not entities)
 //
 // A table may continue in files named after it and a subject
 // (places-europe.tsv, orgs-sport.tsv), read after it in name order.
@@ -64,7 +65,7 @@ func main() {
 	}
 	slog.Info("knowledge base written", "file", *out, "bytes", len(data),
 		"entries", stats.Entries, "PER", stats.ByType["PER"], "LOC", stats.ByType["LOC"],
-		"ORG", stats.ByType["ORG"], "MISC", stats.ByType["MISC"], "qids", stats.QIDs, "roles", stats.Roles)
+		"ORG", stats.ByType["ORG"], "MISC", stats.ByType["MISC"], "qids", stats.QIDs, "roles", stats.Roles, "given names", stats.GivenNames)
 }
 
 func fail(err error) {

@@ -11,6 +11,10 @@ import (
 // NewsDevSet is the name of the silver modern-news development set.
 const NewsDevSet = "masakhanews-silver-dev"
 
+// GoldDevSet is the name of our hand-annotated part of the same held-out
+// file (see nerdata.MasakhaGoldDev).
+const GoldDevSet = "masakhanews-gold-dev"
+
 // devLabel builds the silver development set of modern news: the
 // sentences of the held-out corpus file, labelled without any model, by
 // the knowledge base's names, the country names and capitals (known, with

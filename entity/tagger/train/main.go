@@ -12,7 +12,7 @@
 //     read here except by -eval, which only scores the finished model.
 //  2. Lexicon: word clusters and capitalisation counts over the
 //     MasakhaNEWS French articles but -devfile (unlabelled; only our
-//     counts are kept).
+//     counts are kept), and the given names of the knowledge base.
 //  3. Training gazetteer: the French country names of countries.json
 //     (facts: mledoze/countries, ODbL) and the entity names of the other
 //     half of the gold data (see gazetteers), shown to a share of the
@@ -67,14 +67,14 @@ func main() {
 // config holds the command's flags.
 type config struct {
 	data, corpus, countries, out string
-	devFile                      string
+	devFile, annot               string
 	final                        bool
 	epochs, clusters, runs       int
 	rounds                       int
 	seed                         uint64
 	prune, rate                  float64
 	crf                          bool
-	silver, eval, kb             bool
+	silver, eval, kb, given      bool
 	rules                        silverRules
 }
 
@@ -98,9 +98,11 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.rules.acronyms, "acronyms", true, "silver: an upper-case word of 2-7 letters alone is an ORG")
 	fs.BoolVar(&c.rules.orgPhrases, "orgphrases", true, "silver: a capitalised organisation head word with its name is an ORG (see orgPhrases)")
 	fs.BoolVar(&c.kb, "kb", true, "use the names of the knowledge base (entity/kb) in the training gazetteer and as silver evidence")
+	fs.BoolVar(&c.given, "given", true, "mark the knowledge base's given names in the lexicon (a tagger feature)")
 	fs.BoolVar(&c.crf, "crf", true, "train a CRF (averaged SGD); false: the averaged perceptron")
 	fs.Float64Var(&c.rate, "rate", 0.02, "CRF step size")
 	fs.StringVar(&c.devFile, "devfile", "dev.tsv", "file of -corpus held out of the lexicon and silver data, labelled by the knowledge base and rules as a development set; empty: none")
+	fs.StringVar(&c.annot, "annot", "entity/tagger/nerdata/annot", "directory of our hand annotations of -devfile (masakhanews-dev-*.tsv), scored as a gold development set; empty: none")
 	fs.BoolVar(&c.eval, "eval", true, "score the new model on the development sets (held-out gold parts, silver news)")
 	fs.BoolVar(&c.final, "final", false, "with -eval, also score WikiNEuRal test (evaluation only: run once, never to choose options)")
 	if err := fs.Parse(args); err != nil {
@@ -144,6 +146,15 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 	sets = allowedSets(sets, c.final)
 	if len(dev) > 0 {
 		sets = append(sets, bench.NERSet{Name: NewsDevSet, Sentences: dev})
+	}
+	if c.corpus != "" && c.annot != "" {
+		gold, err := nerdata.MasakhaGoldDev(c.corpus, c.annot)
+		if err != nil {
+			return err
+		}
+		if len(gold) > 0 {
+			sets = append(sets, bench.NERSet{Name: GoldDevSet, Sentences: gold})
+		}
 	}
 	rep, err := bench.RunNER(ctx, loaded, sets)
 	if err != nil {
@@ -216,6 +227,9 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 		return nil, nil, nil, err
 	}
 	c.rules.lowerish = lex.MostlyLower
+	if c.given {
+		lex.AddGivenNames(kb.Default().GivenNames())
+	}
 	dev := c.rules.devLabel(held)
 	log.Info("silver development set", "sentences", len(dev), "entities", countTypes(dev))
 	log.Info("lexicon", "words", lex.Len(), "took", time.Since(start).Round(time.Millisecond))
