@@ -27,7 +27,7 @@ func TestDevNER(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	gold, err := nerdata.MasakhaGoldDev(filepath.Join("..", "..", "shared", "corpus", "masakhanews-fra"),
+	gold, _, err := nerdata.MasakhaGoldDev(filepath.Join("..", "..", "shared", "corpus", "masakhanews-fra"),
 		filepath.Join("tagger", "nerdata", nerdata.AnnotDir))
 	if err != nil {
 		t.Fatal(err)

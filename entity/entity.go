@@ -25,6 +25,7 @@ import (
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/entity/tagger"
 	"github.com/veille-news/veille/tokenize"
 )
 
@@ -75,7 +76,7 @@ func (r *Recognizer) Recognize(text string, at veille.Date) []veille.Mention {
 			words = append(words, t.Text)
 		}
 		for _, sp := range r.spans(words) {
-			sp = trimTitles(words, sp)
+			sp = trimTitles(r.kb, words, sp)
 			if sp.s >= sp.e {
 				continue
 			}
@@ -106,7 +107,7 @@ func (r *Recognizer) Tag(words []string) []string {
 		if sp.demonym != "" {
 			continue
 		}
-		sp = trimTitles(words, sp)
+		sp = trimTitles(r.kb, words, sp)
 		for i := sp.s; i < sp.e; i++ {
 			if i == sp.s {
 				tags[i] = "B-" + sp.typ
@@ -194,8 +195,21 @@ func coordinate(words []string, sps []span) []span {
 	return sps
 }
 
+// rank orders candidates of one length: a name of the base first, then a
+// demonym ("Algériens" is a people, whatever the tagger thinks), then the
+// tagger's reading.
+func (sp span) rank() int {
+	switch {
+	case sp.entries != nil:
+		return 0
+	case sp.demonym != "":
+		return 1
+	}
+	return 2
+}
+
 // resolveOverlaps keeps the best candidates that do not overlap: the
-// longest first, the base's reading on ties, then the earliest. It
+// longest first, by rank on ties (see span.rank), then the earliest. It
 // returns them in text order, in O(n log n) for n candidates, so a
 // sentence of a million tokens costs no more than a million short ones.
 func resolveOverlaps(cands []span) []span {
@@ -206,11 +220,8 @@ func resolveOverlaps(cands []span) []span {
 		if la, lb := a.e-a.s, b.e-b.s; la != lb {
 			return lb - la
 		}
-		if (a.entries != nil) != (b.entries != nil) {
-			if a.entries != nil {
-				return -1
-			}
-			return 1
+		if ra, rb := a.rank(), b.rank(); ra != rb {
+			return ra - rb
 		}
 		return a.s - b.s
 	})
@@ -291,9 +302,9 @@ var commonNouns = map[string]bool{
 }
 
 // onlyCommonWords reports whether a span the tagger found is made only of
-// titles and conventionally capitalised common nouns ("Colonel Major",
-// "Plénipotentiaire", "État militaires"): its capitalised words are all
-// such words. A name of the base is never filtered this way.
+// titles, conventionally capitalised common nouns and common acronyms
+// ("Colonel Major", "Plénipotentiaire", "État militaires", "VIH"): its
+// capitalised words are all such words. A name of the base is never filtered this way.
 func onlyCommonWords(words []string) bool {
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -301,7 +312,7 @@ func onlyCommonWords(words []string) bool {
 			continue
 		}
 		f := fold(strings.TrimSuffix(w, "."))
-		if !titles[f] && !commonNouns[f] {
+		if !titles[f] && !commonNouns[f] && !tagger.IsCommonAcronym(w) {
 			return false
 		}
 	}
@@ -310,10 +321,19 @@ func onlyCommonWords(words []string) bool {
 
 // trimTitles drops leading titles from a person's span ("Capitaine
 // Ibrahim TRAORE" → "Ibrahim TRAORE") and trailing punctuation from any.
-func trimTitles(words []string, sp span) span {
+func trimTitles(k *kb.KB, words []string, sp span) span {
 	if sp.typ == veille.TypePER {
 		for sp.e-sp.s > 1 && titles[fold(strings.TrimSuffix(words[sp.s], "."))] {
 			sp.s++
+		}
+	}
+	// a leading demonym, with its "de" ("l'Égyptien Mohamed Salah",
+	// "les Égyptiens d'Al Ahly"), is not part of the name
+	if sp.entries == nil && sp.e-sp.s > 1 {
+		if _, ok := k.Demonym(words[sp.s]); ok && upperFirst(words[sp.s+1]) {
+			sp.s++
+		} else if ok && sp.e-sp.s > 2 && (fold(words[sp.s+1]) == "d'" || fold(words[sp.s+1]) == "de") {
+			sp.s += 2
 		}
 	}
 	for sp.e > sp.s && !hasLetterOrDigit(words[sp.e-1]) {
@@ -339,4 +359,9 @@ func hasLetterOrDigit(s string) bool {
 func startsLetter(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
+}
+
+func upperFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

@@ -27,9 +27,9 @@ func TestStandoff(t *testing.T) {
 		"1\ttext\tMacron\tPER\n"+
 		"1\ttext\tCôte d'Ivoire\tLOC\n"+
 		"1\theadline\tDakar\tLOC\n")
-	got, err := Standoff(corpus, good)
-	if err != nil {
-		t.Fatal(err)
+	got, cut, err := Standoff(corpus, good)
+	if err != nil || cut != 0 {
+		t.Fatal(cut, err)
 	}
 	if len(got) != 3 { // two sentences of text, one of headline
 		t.Fatalf("%d sentences, want 3: %v", len(got), got)
@@ -47,15 +47,29 @@ func TestStandoff(t *testing.T) {
 
 	for name, bad := range map[string]string{
 		"order":  "1\ttext\tMacky Sall\tPER\n1\ttext\tEmmanuel Macron\tPER\n",
-		"edges":  "1\ttext\tMacr\tPER\n",
 		"type":   "1\ttext\tMacron\tPERSON\n",
 		"row":    "3\ttext\tMacron\tPER\n",
 		"column": "1\tbody\tMacron\tPER\n",
 		"fields": "1\ttext\tMacron\n",
 	} {
 		p := write(name+".tsv", bad)
-		if _, err := Standoff(corpus, p); err == nil || !strings.Contains(err.Error(), name+".tsv") {
+		if _, _, err := Standoff(corpus, p); err == nil || !strings.Contains(err.Error(), name+".tsv") {
 			t.Errorf("%s: error %v, want one naming the file", name, err)
 		}
+	}
+}
+
+func TestStandoffCutMention(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.tsv")
+	annot := filepath.Join(dir, "a.tsv")
+	os.WriteFile(corpus, []byte("headline\ttext\nx\tLe derby Mali-Ghana à Dakar.\n"), 0o644)
+	os.WriteFile(annot, []byte("1\ttext\tMali\tLOC\n1\ttext\tGhana\tLOC\n1\ttext\tDakar\tLOC\n"), 0o644)
+	got, cut, err := Standoff(corpus, annot)
+	if err != nil || cut != 2 || len(got) != 1 {
+		t.Fatalf("cut %d, err %v, %d sentences; want 2 cut, one sentence", cut, err, len(got))
+	}
+	if n := len(Spans(got[0].Tags)); n != 1 {
+		t.Errorf("%d spans, want Dakar only: %v %q", n, got[0].Tags, got[0].Tokens)
 	}
 }

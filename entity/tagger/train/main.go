@@ -148,9 +148,12 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 		sets = append(sets, bench.NERSet{Name: NewsDevSet, Sentences: dev})
 	}
 	if c.corpus != "" && c.annot != "" {
-		gold, err := nerdata.MasakhaGoldDev(c.corpus, c.annot)
+		gold, cut, err := nerdata.MasakhaGoldDev(c.corpus, c.annot)
 		if err != nil {
 			return err
+		}
+		if cut > 0 {
+			log.Info("gold development set: mentions inside a token left out", "n", cut)
 		}
 		if len(gold) > 0 {
 			sets = append(sets, bench.NERSet{Name: GoldDevSet, Sentences: gold})

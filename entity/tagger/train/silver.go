@@ -123,7 +123,7 @@ func (r silverRules) label(m *tagger.Model, gaz tagger.Gazetteer, sents [][]stri
 
 func (r silverRules) markAcronyms(toks, tags []string) {
 	for j, tok := range toks {
-		if !isAcronym(tok) || r.lowerish(tok) {
+		if !isAcronym(tok) || r.lowerish(tok) || tagger.IsCommonAcronym(tok) {
 			continue
 		}
 		if r.known != nil && r.known.Tags(toks[j : j+1])[0] != "O" {
@@ -145,7 +145,7 @@ func (r silverRules) keep(toks, tags []string) bool {
 		}
 	}
 	for i, t := range toks {
-		if upperInitial(t) && tags[i] == "O" && !r.lowerish(t) {
+		if upperInitial(t) && tags[i] == "O" && !r.lowerish(t) && !tagger.IsCommonAcronym(t) {
 			return false
 		}
 	}
