@@ -1,8 +1,8 @@
 package kb
 
 import (
-	"bufio"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -232,20 +232,23 @@ func TestCountry(t *testing.T) {
 // shared, as Normalize keys.
 func ambiguousNames(t *testing.T) map[string]bool {
 	t.Helper()
-	f, err := os.Open("data/src/ambiguous.tsv")
+	files, err := filepath.Glob("data/src/ambiguous-*.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, path := range append([]string{"data/src/ambiguous.tsv"}, files...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		name, _, _ := strings.Cut(line, "\t")
-		out[Normalize(name)] = true
+		for _, line := range strings.Split(string(data), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			name, _, _ := strings.Cut(line, "\t")
+			out[Normalize(name)] = true
+		}
 	}
 	return out
 }

@@ -58,6 +58,8 @@ const (
 	fOrgInSpan
 	fGiven
 	fGivenCtx
+	fTrigP1
+	fOrgTail
 )
 
 // Token classes (capitalisation and character kinds).
@@ -119,7 +121,14 @@ func init() {
 	add(trigOrg, "ministère", "parti", "société", "compagnie", "banque", "université", "agence",
 		"association", "comité", "conseil", "fédération", "groupe", "club", "entreprise", "mouvement",
 		"syndicat", "journal", "quotidien", "chaîne", "organisation", "institut", "front", "alliance",
-		"coalition", "union", "assemblée", "commission", "tribunal", "cour", "armée", "équipe")
+		"coalition", "union", "assemblée", "commission", "tribunal", "cour", "armée", "équipe",
+		"fondation", "office", "centre", "observatoire", "académie", "école", "lycée", "collège",
+		"église", "conférence", "ligue", "sénat", "gendarmerie", "police", "régiment", "brigade",
+		"bataillon", "division", "force", "forces", "stade", "olympique", "racing", "sporting",
+		"athletic", "real", "fc", "ac", "js", "tp", "cs", "sc", "afc", "usm", "asec",
+		"united", "city", "rovers", "wanderers", "inc", "inc.", "ltd", "corp", "corporation",
+		"group", "holding", "technologies", "airlines", "airways", "bank", "institute", "university",
+		"college", "foundation", "council", "party", "ministry", "department", "times", "post", "news")
 	add(trigNoun, "ville", "capitale", "région", "province", "village", "commune", "département",
 		"pays", "localité", "préfecture", "quartier", "île", "fleuve", "rivière", "lac", "mont",
 		"royaume", "république", "état", "canton", "district", "cercle", "frontière")
@@ -461,6 +470,22 @@ func featuresAt(info []tokInfo, i int, out []uint64) []uint64 {
 	}
 	if m1.given || p1.given {
 		out = append(out, feat(fGivenCtx, b2u(m1.given), b2u(p1.given), uint64(t.cls)))
+	}
+	// an organisation word right after ("Manchester City", "Lehman
+	// Brothers Bank"), or closing a run of capitalised words within
+	// three tokens ("Kansas City Chiefs FC")
+	out = append(out, feat(fTrigP1, uint64(p1.trig), uint64(t.cls), 0))
+	if t.cls == clsTitle || t.cls == clsUpper {
+		for j := i + 1; j < len(info) && j <= i+3; j++ {
+			h := &info[j]
+			if h.trig == trigOrg && (h.cls == clsTitle || h.cls == clsUpper) {
+				out = append(out, feat(fOrgTail, uint64(j-i), uint64(t.cls), 0))
+				break
+			}
+			if h.cls != clsTitle && h.cls != clsUpper {
+				break
+			}
+		}
 	}
 	// the words a little further away, as a bag on each side
 	for d := 3; d <= 5; d++ {
