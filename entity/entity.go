@@ -120,15 +120,19 @@ func (r *Recognizer) Tag(words []string) []string {
 }
 
 // spans finds the candidate mentions of one sentence: the base's names
-// written as names, the tagger's spans, and demonyms, longest first where
-// they overlap.
+// written as names, organisation names built on a head word ("Université
+// de Ouagadougou", see tagger.OrgPhrases), the tagger's spans, and
+// demonyms, longest first where they overlap.
 func (r *Recognizer) spans(words []string) []span {
 	var cands []span
 	for _, m := range r.gaz.Find(words) {
-		if !m.CaseOK || len(m.Entries) == 0 {
+		if !m.CaseOK || len(m.Entries) == 0 || r.partOfPersonName(words, m) {
 			continue
 		}
 		cands = append(cands, span{s: m.Start, e: m.End, typ: m.Entries[0].Type, entries: m.Entries})
+	}
+	for _, sp := range tagger.OrgPhrases(words) {
+		cands = append(cands, span{s: sp[0], e: sp[1], typ: veille.TypeORG})
 	}
 	if r.tagger != nil {
 		for _, sp := range bioSpans(r.tagger.Tag(words)) {
@@ -146,6 +150,21 @@ func (r *Recognizer) spans(words []string) []span {
 		}
 	}
 	return coordinate(words, resolveOverlaps(cands))
+}
+
+// partOfPersonName reports whether a one-word place name of the base is
+// here part of a person's name: a given name before a capitalised word
+// ("Florence Parly", "Jordan Bardella") or a word after a given name
+// ("Hillary Clinton").
+func (r *Recognizer) partOfPersonName(words []string, m kb.Match) bool {
+	if m.End-m.Start != 1 || m.Entries[0].Type != veille.TypeLOC {
+		return false
+	}
+	w := words[m.Start]
+	if r.kb.IsGivenName(w) && m.End < len(words) && upperFirst(words[m.End]) && !r.kb.IsGivenName(words[m.End]) {
+		return true
+	}
+	return m.Start > 0 && upperFirst(words[m.Start-1]) && r.kb.IsGivenName(words[m.Start-1])
 }
 
 // coordinators join the members of a list of names ("Béthune et Lens",

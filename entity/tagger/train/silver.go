@@ -104,8 +104,8 @@ func (r silverRules) label(m *tagger.Model, gaz tagger.Gazetteer, sents [][]stri
 			r.markAcronyms(toks, tags)
 		}
 		if r.orgPhrases {
-			for _, sp := range orgPhrases(toks) {
-				relabel(tags, sp)
+			for _, sp := range tagger.OrgPhrases(toks) {
+				relabel(tags, nerdata.Span{Start: sp[0], End: sp[1], Type: "ORG"})
 			}
 		}
 
@@ -186,99 +186,4 @@ func isAcronym(tok string) bool {
 func upperInitial(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
-}
-
-// orgHeads are French nouns that head the names of organisations, written
-// with a capital when they do ("la Banque mondiale", "le Parti
-// socialiste"): general language, not taken from any data set.
-var orgHeads = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`ministère agence union conseil forces force groupe banque parti
-		front comité assemblée université commission organisation fédération association mouvement
-		alliance cour tribunal institut fonds office société compagnie syndicat ligue coalition
-		armée gendarmerie direction haut-commissariat communauté centre académie fondation
-		observatoire confédération rassemblement convention congrès sénat`) {
-		orgHeads[w] = true
-	}
-}
-
-// adjSuffixes are endings of French adjectives that follow an
-// organisation's head word ("nationale", "européenne", "socialiste").
-var adjSuffixes = []string{"al", "ale", "aux", "ales", "el", "elle", "els", "elles", "aire", "aires",
-	"ien", "ienne", "iens", "iennes", "ain", "aine", "ains", "aines", "ique", "iques", "iste", "istes",
-	"ais", "aise", "aises", "ois", "oise", "oises", "é", "ée", "és", "ées", "if", "ive", "ifs", "ives",
-	"ier", "ière", "ème", "ième", "eur", "rice", "ane", "an"}
-
-func isAdjective(tok string) bool {
-	if utf8.RuneCountInString(tok) < 4 || upperInitial(tok) {
-		return false
-	}
-	for _, r := range tok {
-		if !unicode.IsLower(r) && r != '-' {
-			return false
-		}
-	}
-	for _, s := range adjSuffixes {
-		if strings.HasSuffix(tok, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// orgPhrases finds organisation names built on a head word: a capitalised
-// word of orgHeads followed by lower-case adjectives, capitalised words,
-// and "de", "du", "des", "d'", "de la", "de l'" before a capitalised word
-// ("Union européenne", "Forces armées maliennes", "Conseil national de la
-// Transition", "Banque des États de l'Afrique centrale"). A head alone is
-// not a name.
-func orgPhrases(toks []string) []nerdata.Span {
-	var out []nerdata.Span
-	for i := 0; i < len(toks); i++ {
-		if !upperInitial(toks[i]) || !orgHeads[strings.ToLower(toks[i])] {
-			continue
-		}
-		end := i + 1
-		for k := i + 1; k < len(toks); {
-			t := toks[k]
-			switch {
-			case upperInitial(t) || isAdjective(t):
-				k++
-				end = k
-				continue
-			case isLink(t):
-				j := k + 1
-				if j < len(toks) && isArticle(toks[j]) {
-					j++
-				}
-				if j < len(toks) && upperInitial(toks[j]) {
-					k = j
-					continue
-				}
-			}
-			break
-		}
-		if end-i >= 2 {
-			out = append(out, nerdata.Span{Start: i, End: end, Type: "ORG"})
-			i = end - 1
-		}
-	}
-	return out
-}
-
-func isLink(t string) bool {
-	switch strings.ToLower(t) {
-	case "de", "du", "des", "d'", "d’", "pour", "et":
-		return true
-	}
-	return false
-}
-
-func isArticle(t string) bool {
-	switch strings.ToLower(t) {
-	case "la", "l'", "l’", "le", "les":
-		return true
-	}
-	return false
 }

@@ -1,33 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/veille-news/veille/bench"
 )
-
-func TestOrgPhrases(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"la Banque mondiale a prêté", "[1 3]"},
-		{"le Conseil national de la Transition siège", "[1 6]"},
-		{"les Forces armées maliennes ont", "[1 4]"},
-		{"le Conseil de sécurité", "[]"},
-		{"l' Union a dit", "[]"},
-		{"la Banque des États de l' Afrique centrale", "[1 8]"},
-		{"le Parti socialiste et les autres", "[1 3]"},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, sp := range orgPhrases(strings.Fields(tt.in)) {
-			got = append(got, fmt.Sprint(sp.Start, " ", sp.End))
-		}
-		if s := fmt.Sprint(got); s != tt.want {
-			t.Errorf("orgPhrases(%q) = %s, want %s", tt.in, s, tt.want)
-		}
-	}
-}
 
 func TestDevLabel(t *testing.T) {
 	r := rules()
