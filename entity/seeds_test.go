@@ -3,6 +3,7 @@ package entity
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/veille-news/veille"
@@ -24,19 +25,22 @@ func TestSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := New(kb.Default(), m)
-	// entity id by surface text, per page
+	// entity id and type by surface text, per page
 	pages := map[string]map[string]string{}
+	types := map[string]map[string]string{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body := textdump.Extract(string(b), nil).Text
-		ids := map[string]string{}
+		ids, typ := map[string]string{}, map[string]string{}
 		for _, mm := range r.Recognize(body, veille.Date{}) {
 			ids[mm.Text] = mm.Entity
+			typ[mm.Text] = mm.Type
 		}
 		pages[filepath.Base(f)[:3]] = ids
+		types[filepath.Base(f)[:3]] = typ
 	}
 	same := func(pa, a, pb, b string) {
 		t.Helper()
@@ -52,18 +56,35 @@ func TestSeeds(t *testing.T) {
 	same("002", "Fédération de Russie", "000", "russe")
 	same("000", "Moscou", "004", "Russie") // "Moscou a exprimé son soutien": the government
 	same("001", "Ouagadougou", "002", "Ouagadougou")
-	for _, name := range []string{"Burkina Faso", "Saint-Pétersbourg"} {
-		if pages["001"][name] == "" {
-			t.Errorf("001: %q not found", name)
+	// every person and place the bodies name, with its type
+	want := map[string]map[string]string{
+		"000": {"Ibrahim Traoré": "PER", "Assimi Goïta": "PER", "Burkina Faso": "LOC", "Mali": "LOC",
+			"Bamako": "LOC", "Russie": "LOC", "Moscou": "LOC", "Saint-Pétersbourg": "LOC", "Sahel": "LOC"},
+		"001": {"Ibrahim TRAORE": "PER", "Kassoum Coulibaly": "PER", "Burkina Faso": "LOC",
+			"Ouagadougou": "LOC", "Russie": "LOC", "Saint-Pétersbourg": "LOC"},
+		"002": {"Ibrahim Traoré": "PER", "Aristide Rapougdoudba Ludovic Tapsoba": "PER", "Burkina Faso": "LOC",
+			"Ouagadougou": "LOC", "Russie": "LOC", "Moscou": "LOC", "Fédération de Russie": "LOC",
+			"Agence d’Information du Burkina": "ORG"},
+		"003": {"Ibrahim TRAORE": "PER", "Kassoum COULIBALY": "PER", "Burkina Faso": "LOC", "Mali": "LOC", "Russie": "LOC"},
+		"004": {"Sergueï Lavrov": "PER", "Burkina Faso": "LOC", "Mali": "LOC", "Niger": "LOC", "Russie": "LOC",
+			"Moscou": "LOC", "AES": "ORG", "Alliance des États du Sahel": "ORG"},
+	}
+	for p, names := range want {
+		for name, typ := range names {
+			if got := types[p][name]; got != typ {
+				t.Errorf("%s: %q found as %q, want %s", p, name, got, typ)
+			}
 		}
 	}
-	for _, name := range []string{"Assimi Goïta", "Bamako", "Mali"} {
-		if pages["000"][name] == "" {
-			t.Errorf("000: %q not found", name)
+	// Titles and words French capitalises by convention are not names:
+	// "Ambassadeur Extraordinaire et Plénipotentiaire", "Ministre d'État",
+	// "Colonel Major".
+	for p, ids := range pages {
+		for text := range ids {
+			if upperFirst(text) && onlyCommonWords(strings.Fields(text)) {
+				t.Errorf("%s: %q taken for a name", p, text)
+			}
 		}
-	}
-	if pages["004"]["Sergueï Lavrov"] == "" || pages["004"]["AES"] == "" {
-		t.Errorf("004: Lavrov or AES not found: %v", pages["004"])
 	}
 	// The SEO links pasted in 001's body and 000's related list are not
 	// article text, so they bring no entity.
