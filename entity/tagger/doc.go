@@ -23,10 +23,13 @@
 // "à", "en", "vers" before places; "ministère", "parti" before
 // organisations), also across a run of capitalised words ("Capitaine
 // Ibrahim TRAORE"), and for organisation head words across the words of a
-// name ("Banque des États de l'Afrique centrale"); its word cluster (two granularities) and how often it
-// is capitalised inside a sentence in unlabelled news (see Lexicon); and
-// the tags a Gazetteer gives it and its neighbours; the lower-case words
-// three to five tokens away, as a bag. Tag transitions carry their own
+// name ("Banque des États de l'Afrique centrale"), and an organisation word
+// closing a run of capitalised words ("Manchester City", "Reign FC"); its
+// word cluster (two granularities) and how often it is capitalised inside
+// a sentence in unlabelled news (see Lexicon); whether it or a neighbour
+// is a given name of the knowledge base ("Mamadou KONÉ": KONÉ follows a
+// given name); the tags a Gazetteer gives it and its neighbours; the
+// lower-case words three to five tokens away, as a bag. Tag transitions carry their own
 // weights, shared and per transition context: each connector word that
 // joins the parts of names ("de", "des", "l'", "-") and each
 // capitalisation class has its own.
