@@ -138,7 +138,7 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 		func() error { return b.countries(cs, filepath.Join(srcDir, "countries.tsv")) },
 		func() error { return eachSource(srcDir, "places", b.places) },
 		func() error { return eachSource(srcDir, "orgs", b.orgs) },
-		func() error { return b.people(filepath.Join(srcDir, "people.tsv")) },
+		func() error { return eachSource(srcDir, "people", b.people) },
 		func() error { return b.roles(filepath.Join(srcDir, "roles.tsv")) },
 	}
 	for _, step := range steps {
@@ -611,7 +611,7 @@ func (b *builder) people(path string) error {
 	for _, r := range rows {
 		e := &entry{ID: r[0], Type: veille.TypePER, Label: r[1], Surname: r[2], Titles: list(r[4])}
 		if err := b.setCountry(e, r[3]); err != nil {
-			return fmt.Errorf("people.tsv: %s: %w", r[1], err)
+			return fmt.Errorf("%s: %s: %w", filepath.Base(path), r[1], err)
 		}
 		if e.ID == "" {
 			e.ID = "per:" + slug(e.Label)
@@ -625,7 +625,7 @@ func (b *builder) people(path string) error {
 			}
 		}
 		if err := b.add(e); err != nil {
-			return fmt.Errorf("people.tsv: %w", err)
+			return fmt.Errorf("%s: %w", filepath.Base(path), err)
 		}
 	}
 	return nil
