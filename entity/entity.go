@@ -121,12 +121,29 @@ func (r *Recognizer) Tag(words []string) []string {
 
 // spans finds the candidate mentions of one sentence: the base's names
 // written as names, organisation names built on a head word ("Université
-// de Ouagadougou", see tagger.OrgPhrases), the tagger's spans, and
-// demonyms, longest first where they overlap.
+// de Ouagadougou", see tagger.OrgPhrases) and events ("Festival de
+// Cannes", see tagger.MiscPhrases), the tagger's spans, and demonyms,
+// longest first where they overlap.
 func (r *Recognizer) spans(words []string) []span {
+	var tagged []span
+	if r.tagger != nil {
+		tagged = bioSpans(r.tagger.Tag(words))
+	}
+	orgAt := map[[2]int]bool{}
+	for _, sp := range tagged {
+		if sp.typ == veille.TypeORG {
+			orgAt[[2]int{sp.s, sp.e}] = true
+		}
+	}
 	var cands []span
 	for _, m := range r.gaz.Find(words) {
 		if !m.CaseOK || len(m.Entries) == 0 || r.partOfPersonName(words, m) {
+			continue
+		}
+		if orgAt[[2]int{m.Start, m.End}] && townsOnly(m.Entries) {
+			// a town's name the tagger reads as an organisation, with
+			// the base's name in view: a club or a firm named after
+			// it ("Liverpool a battu Arsenal"); the tagger's span stays
 			continue
 		}
 		cands = append(cands, span{s: m.Start, e: m.End, typ: m.Entries[0].Type, entries: m.Entries})
@@ -134,11 +151,12 @@ func (r *Recognizer) spans(words []string) []span {
 	for _, sp := range tagger.OrgPhrases(words) {
 		cands = append(cands, span{s: sp[0], e: sp[1], typ: veille.TypeORG})
 	}
-	if r.tagger != nil {
-		for _, sp := range bioSpans(r.tagger.Tag(words)) {
-			if !onlyCommonWords(words[sp.s:sp.e]) {
-				cands = append(cands, sp)
-			}
+	for _, sp := range tagger.MiscPhrases(words) {
+		cands = append(cands, span{s: sp[0], e: sp[1], typ: veille.TypeMISC})
+	}
+	for _, sp := range tagged {
+		if !onlyCommonWords(words[sp.s:sp.e]) {
+			cands = append(cands, sp)
 		}
 	}
 	for i, w := range words {
@@ -150,6 +168,18 @@ func (r *Recognizer) spans(words []string) []span {
 		}
 	}
 	return coordinate(words, resolveOverlaps(cands))
+}
+
+// townsOnly reports whether every entry is a town or a region: names a
+// club or a firm also bears, unlike a country's, which stays a place in
+// "la France a battu le Maroc".
+func townsOnly(es []*kb.Entry) bool {
+	for _, e := range es {
+		if e.Type != veille.TypeLOC || (e.Kind != kb.KindCity && e.Kind != kb.KindRegion) {
+			return false
+		}
+	}
+	return true
 }
 
 // partOfPersonName reports whether a one-word place name of the base is

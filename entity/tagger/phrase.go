@@ -22,7 +22,18 @@ func init() {
 		garde conservatoire`) {
 		orgHeads[w] = true
 	}
+	for _, w := range strings.Fields(`bataille traité coupe championnat prix festival jeux tournoi
+		trophée révolution affaire opération sommet biennale salon exposition pacte charte concile
+		édit marathon rallye grand-prix`) {
+		miscHeads[w] = true
+	}
 }
+
+// miscHeads are French nouns that head the names of events, competitions,
+// awards and agreements when written with a capital ("la Bataille de
+// Verdun", "le Festival de Cannes", "la Coupe de France", "le Traité de
+// Versailles"): the place in the name is not a place mention.
+var miscHeads = map[string]bool{}
 
 // adjSuffixes are endings of French adjectives that follow an
 // organisation's head word ("nationale", "européenne", "socialiste").
@@ -58,10 +69,19 @@ func isAdjective(tok string) bool {
 // It returns the [start, end) token ranges of the names. The recogniser
 // proposes them as organisations and the tagger's training labels
 // unlabelled news with them.
-func OrgPhrases(toks []string) [][2]int {
+func OrgPhrases(toks []string) [][2]int { return headPhrases(toks, orgHeads) }
+
+// MiscPhrases finds the names of events, competitions, awards and
+// agreements built the same way on a head word of miscHeads ("Bataille de
+// Verdun", "Festival de Cannes", "Coupe de France", "Prix Goncourt"), which
+// the recogniser proposes as MISC, so that the place or person inside is
+// not taken for a mention of its own.
+func MiscPhrases(toks []string) [][2]int { return headPhrases(toks, miscHeads) }
+
+func headPhrases(toks []string, heads map[string]bool) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(toks); i++ {
-		if !upperInitial(toks[i]) || !orgHeads[strings.ToLower(toks[i])] {
+		if !upperInitial(toks[i]) || !heads[strings.ToLower(toks[i])] {
 			continue
 		}
 		end := i + 1
@@ -73,11 +93,13 @@ func OrgPhrases(toks []string) [][2]int {
 				end = k
 				continue
 			case isLink(t):
+				// "de la Transition", "et Finances"; not "et le Prix
+				// Goncourt", where another name begins
 				j := k + 1
-				if j < len(toks) && isArticle(toks[j]) {
+				if j < len(toks) && isArticle(toks[j]) && strings.ToLower(t) != "et" {
 					j++
 				}
-				if j < len(toks) && upperInitial(toks[j]) {
+				if j < len(toks) && upperInitial(toks[j]) && !heads[strings.ToLower(toks[j])] {
 					k = j
 					continue
 				}

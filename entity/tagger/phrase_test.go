@@ -24,3 +24,17 @@ func TestOrgPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestMiscPhrases(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"après la Bataille de Verdun en 1916", "[[2 5]]"},
+		{"le Festival de Cannes et le Prix Goncourt", "[[1 4] [6 8]]"},
+		{"la Coupe du monde", "[]"},
+		{"le prix de Paris", "[]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(MiscPhrases(strings.Fields(tt.in))); got != tt.want {
+			t.Errorf("MiscPhrases(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
