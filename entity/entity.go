@@ -90,6 +90,7 @@ func (r *Recognizer) Recognize(text string, at veille.Date) []veille.Mention {
 			out = append(out, m)
 		}
 	}
+	unifyTypes(out, func(id string) bool { _, ok := r.kb.Get(id); return ok })
 	mergeSurnames(out)
 	return out
 }

@@ -150,3 +150,26 @@ func TestHugeSentence(t *testing.T) {
 		t.Errorf("%d distinct entities for one repeated sentence: %v", len(ids), ids)
 	}
 }
+
+func TestUnifyTypes(t *testing.T) {
+	ms := []veille.Mention{
+		{Text: "Bamenda", Type: "LOC", Entity: "loc:bamenda"},
+		{Text: "Coton Sport", Type: "ORG", Entity: "org:coton-sport"},
+		{Text: "Bamenda", Type: "ORG", Entity: "org:bamenda"},
+		{Text: "BAMENDA", Type: "ORG", Entity: "org:bamenda"},
+		{Text: "Mali", Type: "LOC", Entity: "Q912", Label: "Mali"},
+		{Text: "Mali", Type: "PER", Entity: "per:mali"},
+	}
+	unifyTypes(ms, func(id string) bool { return id == "Q912" })
+	for _, i := range []int{0, 2, 3} {
+		if ms[i].Type != "ORG" || ms[i].Entity != "org:bamenda" {
+			t.Errorf("mention %d: %s %s, want the majority reading ORG org:bamenda", i, ms[i].Type, ms[i].Entity)
+		}
+	}
+	if ms[5].Entity != "Q912" || ms[5].Type != "LOC" || ms[5].Label != "Mali" {
+		t.Errorf("unlinked Mali: %+v, want the linked mention's entity", ms[5])
+	}
+	if ms[1].Entity != "org:coton-sport" {
+		t.Errorf("a name met once changed: %+v", ms[1])
+	}
+}

@@ -134,6 +134,65 @@ func within(at, start, end veille.Date) bool {
 	return true
 }
 
+// unifyTypes gives one reading to every mention of one name in an
+// article: an unknown name the tagger typed differently from one sentence
+// to another ("Bamenda" a club here, a town there) takes the type most of
+// its mentions have (the first on ties), and a mention the base linked
+// lends its entity to the unlinked mentions of the same name. known
+// reports whether an id is the base's.
+func unifyTypes(ms []veille.Mention, known func(id string) bool) {
+	type group struct {
+		idx    []int
+		linked int // a mention linked to the base, or -1
+	}
+	groups := map[string]*group{}
+	var order []string
+	for i, m := range ms {
+		k := kb.Normalize(m.Text)
+		g := groups[k]
+		if g == nil {
+			g = &group{linked: -1}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if known(m.Entity) {
+			if g.linked < 0 {
+				g.linked = i
+			}
+			continue
+		}
+		g.idx = append(g.idx, i)
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g.idx) == 0 {
+			continue
+		}
+		if g.linked >= 0 {
+			l := ms[g.linked]
+			for _, i := range g.idx {
+				ms[i].Entity, ms[i].Label, ms[i].Type = l.Entity, l.Label, l.Type
+			}
+			continue
+		}
+		votes := map[string]int{}
+		best := ""
+		for _, i := range g.idx {
+			t := ms[i].Type
+			votes[t]++
+			if best == "" || votes[t] > votes[best] {
+				best = t
+			}
+		}
+		for _, i := range g.idx {
+			if ms[i].Type != best {
+				ms[i].Type = best
+				ms[i].Entity = Slug(best, ms[i].Text)
+			}
+		}
+	}
+}
+
 // mergeSurnames ties the person mentions left unlinked or ambiguous to a
 // fuller mention of the same article that ends with the same name:
 // "Coulibaly" and "COULIBALY" to "Kassoum Coulibaly".
