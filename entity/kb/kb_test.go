@@ -370,3 +370,20 @@ func TestBadInput(t *testing.T) {
 		t.Error("Longest out of range matched")
 	}
 }
+
+func TestGivenNames(t *testing.T) {
+	k := Default()
+	for _, name := range []string{"Mamadou", "MAMADOU", "Sergueï", "Jean-Pierre", "Fatoumata"} {
+		if !k.IsGivenName(name) {
+			t.Errorf("IsGivenName(%q) = false", name)
+		}
+	}
+	for _, word := range []string{"Ouagadougou", "Russie", "coopération", ""} {
+		if k.IsGivenName(word) {
+			t.Errorf("IsGivenName(%q) = true", word)
+		}
+	}
+	if n := len(k.GivenNames()); n < 1000 {
+		t.Errorf("%d given names", n)
+	}
+}
