@@ -2,6 +2,7 @@ package kb
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,6 +32,10 @@ type gnode struct {
 	// acronym: every name ending here is an acronym written in capitals
 	// ("AES", "UA"): only a mention in capitals matches it well.
 	acronym bool
+	// caps has bit i set when word i (after the first) is capitalised
+	// in every name ending here: "Le Temps" needs its "Temps" ("Le temps
+	// passe" is no newspaper), "Banque mondiale" takes either.
+	caps uint64
 }
 
 // Match is a name of the base found in a token sequence.
@@ -56,7 +61,10 @@ func (k *KB) Gazetteer() *Gazetteer {
 
 func newGazetteer(k *KB) *Gazetteer {
 	g := &Gazetteer{nodes: []gnode{{}}}
-	type state struct{ upper, lower, other bool }
+	type state struct {
+		upper, lower, other bool
+		caps                uint64
+	}
 	seen := map[int32]*state{}
 	for i := range k.entries {
 		e := &k.entries[i]
@@ -66,9 +74,11 @@ func newGazetteer(k *KB) *Gazetteer {
 			// it; a capitalised one is part of the name ("Le Monde",
 			// "La Havane") and stays.
 			key := Fold(name)
+			caps := capsMask(name)
 			lower := startsLower(name)
 			if lower {
 				if stripped := stripLeading(key); stripped != key {
+					caps >>= strings.Count(key, " ") - strings.Count(stripped, " ")
 					key, lower = stripped, false
 				}
 			}
@@ -82,9 +92,10 @@ func newGazetteer(k *KB) *Gazetteer {
 			}
 			st := seen[n]
 			if st == nil {
-				st = &state{}
+				st = &state{caps: ^uint64(0)}
 				seen[n] = st
 			}
+			st.caps &= caps
 			switch {
 			case isAcronym(name):
 				st.upper = true
@@ -98,8 +109,26 @@ func newGazetteer(k *KB) *Gazetteer {
 	for n, st := range seen {
 		g.nodes[n].lowerOK = st.lower
 		g.nodes[n].acronym = st.upper && !st.lower && !st.other
+		g.nodes[n].caps = st.caps &^ 1
 	}
 	return g
+}
+
+// capsMask returns the bit mask of the folded words of name that come
+// from a word written with a capital (bit i for word i).
+func capsMask(name string) uint64 {
+	var mask uint64
+	i := 0
+	for _, w := range strings.Fields(name) {
+		n := len(strings.Fields(Fold(w)))
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			for k := i; k < i+n && k < 64; k++ {
+				mask |= 1 << k
+			}
+		}
+		i += n
+	}
+	return mask
 }
 
 // insert adds the words of a folded key to the trie and returns its last
@@ -281,8 +310,23 @@ func (g *Gazetteer) longest(tokens []string, buf []byte, words []word, w int) (M
 	}
 	node := &g.nodes[best]
 	m := Match{Start: words[w].tok, End: words[bestEnd].tok + 1, Entries: node.entries}
-	m.CaseOK = caseOK(tokens[m.Start:m.End], node)
+	m.CaseOK = caseOK(tokens[m.Start:m.End], node) && innerCaps(tokens, words[w:bestEnd+1], node.caps)
 	return m, bestEnd + 1, true
+}
+
+// innerCaps reports whether the words of a match that the name writes
+// with a capital (caps, see gnode) start with a capital or a digit in the
+// text, for the words that start a token.
+func innerCaps(tokens []string, ws []word, caps uint64) bool {
+	for i, wd := range ws {
+		if i == 0 || i >= 64 || caps&(1<<i) == 0 || !wd.first {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(tokens[wd.tok]); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func caseOK(toks []string, node *gnode) bool {

@@ -43,6 +43,11 @@ func TestGazetteerFind(t *testing.T) {
 		// Capitals tell common words from names.
 		{"une|grenade|a|explosé", []span{{1, 2, "Q769", false}}},
 		{"la|aes", []span{{1, 2, "org:aes", false}}},
+		// A capital the name has inside must be there too: "Le Temps"
+		// is a newspaper, "Le temps passe" is not.
+		{"Le|temps|passe", []span{{0, 2, "org:le-temps", false}}},
+		{"Le|Temps|a|écrit", []span{{0, 2, "org:le-temps", true}}},
+		{"la|Banque|Mondiale", []span{{1, 3, "org:banque-mondiale", true}}},
 		{"", nil},
 		{"...|!!!", nil},
 	}

@@ -155,6 +155,12 @@ func Generate(ctx context.Context, countriesPath, srcDir string) ([]byte, Stats,
 	}); err != nil {
 		return nil, Stats{}, err
 	}
+	for _, e := range b.entries {
+		if startsWithDate(e.Label) {
+			return nil, Stats{}, fmt.Errorf("%s: label %q begins with a date", e.ID, e.Label)
+		}
+		e.Aliases = slices.DeleteFunc(e.Aliases, startsWithDate)
+	}
 	if err := b.givenNames(filepath.Join(srcDir, "givennames.txt")); err != nil {
 		return nil, Stats{}, err
 	}
@@ -217,6 +223,17 @@ func (b *builder) encode() ([]byte, error) {
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
 }
+
+// rxDayMonth matches a name that begins with a day and a month, once
+// folded: "14 juillet", "11-septembre", "1er mai".
+var rxDayMonth = regexp.MustCompile(`^[0-9]{1,2}(er)?[ -](janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b`)
+
+// startsWithDate reports whether a name begins with a day and a month
+// ("14-Juillet", "11 Septembre"): to a gazetteer every date of that day
+// would be the holiday or the event, so such names are left out of the
+// base; the longer names around the date stay ("attentats du 11
+// septembre 2001").
+func startsWithDate(name string) bool { return rxDayMonth.MatchString(kb.Normalize(name)) }
 
 // givenNames reads the list of given names, one a line, if the file
 // exists: each must start with a capital letter and hold no tab.

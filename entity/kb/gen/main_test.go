@@ -102,3 +102,14 @@ func TestSourceErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestStartsWithDate(t *testing.T) {
+	for name, want := range map[string]bool{
+		"14-Juillet": true, "11 Septembre": true, "1er Mai": true, "5-Août": true, "8 Mai 1945": true,
+		"attentats du 11 septembre 2001": false, "Appel du 18 Juin": false, "11-M": false, "Mai 68": false,
+	} {
+		if got := startsWithDate(name); got != want {
+			t.Errorf("startsWithDate(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
