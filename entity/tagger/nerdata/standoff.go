@@ -37,7 +37,7 @@ const AnnotDir = "annot"
 // ("Mali" in the score line "Mali-Côte d'Ivoire", one token) cannot be
 // tagged on our tokens: it is left out and counted in cut.
 func Standoff(corpus string, annotations ...string) (sents []Sentence, cut int, err error) {
-	rows, cols, err := readCells(corpus)
+	rows, cols, err := ReadCells(corpus)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -131,9 +131,10 @@ func Standoff(corpus string, annotations ...string) (sents []Sentence, cut int, 
 	return out, cut, errors.Join(errs...)
 }
 
-// readCells reads a tab-separated file with a header: its rows and the
-// index of each column name.
-func readCells(path string) ([][]string, map[string]int, error) {
+// ReadCells reads a tab-separated file with a header line (the
+// MasakhaNEWS layout): its rows and the index of each column name. Quotes
+// are read leniently and rows may have any number of fields.
+func ReadCells(path string) ([][]string, map[string]int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("nerdata: %w", err)

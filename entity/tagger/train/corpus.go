@@ -1,17 +1,14 @@
 package main
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veille-news/veille/entity/tagger/nerdata"
 	"github.com/veille-news/veille/tokenize"
 )
 
@@ -48,38 +45,23 @@ func readCorpus(dir, devFile string) (train, held [][]string, err error) {
 }
 
 func readTSV(path string) ([]string, error) {
-	f, err := os.Open(path)
+	rows, cols, err := nerdata.ReadCells(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma = '\t'
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	head, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("corpus: %s: %w", path, err)
-	}
-	cols := []int{}
-	for i, h := range head {
-		if h == "headline" || h == "text" {
-			cols = append(cols, i)
+	var use []int
+	for _, name := range []string{"headline", "text"} {
+		if i, ok := cols[name]; ok {
+			use = append(use, i)
 		}
 	}
-	if len(cols) == 0 {
+	if len(use) == 0 {
 		return nil, fmt.Errorf("corpus: %s: no headline or text column", path)
 	}
+	slices.Sort(use)
 	var out []string
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("corpus: %s: %w", path, err)
-		}
-		for _, c := range cols {
+	for _, rec := range rows {
+		for _, c := range use {
 			if c < len(rec) {
 				out = append(out, rec[c])
 			}
