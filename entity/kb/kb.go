@@ -1,11 +1,16 @@
-// Package kb is veille's knowledge base of the region its users follow:
-// every country (French and English names, official names, demonyms,
-// capitals), the cities and regions of the Sahel and its neighbours, the
-// heads of state and government, defence and foreign ministers of the
-// Sahel, West African states, Russia, France and the main partners with
-// the dates they held office, and the organisations the news speaks of
-// (AES, CEDEAO, UA, ONU, MINUSMA, Wagner, Africa Corps, JNIM, EIGS, armed
-// forces, ministries, news agencies).
+// Package kb is veille's knowledge base of the region its users follow
+// and of the world its news speaks of: every country (French and English
+// names, official names, demonyms, capitals), the cities and regions of
+// the Sahel and its neighbours, the heads of state and government,
+// defence and foreign ministers of the Sahel, West African states, Russia,
+// France and the main partners with the dates they held office, and the
+// organisations of the region (AES, CEDEAO, UA, ONU, MINUSMA, Wagner,
+// Africa Corps, JNIM, EIGS, armed forces, ministries, news agencies); then,
+// for the world, about 30,000 entries in all: places (towns, regions,
+// rivers, mountains), people in the news and in history, organisations
+// (parties, companies, media, clubs, universities), named events, works and
+// peoples (MISC), and a list of given names (IsGivenName), a word feature
+// of the tagger rather than entities.
 //
 // Each entry has a stable id — a Wikidata QID when the base knows it for
 // certain, otherwise a slug such as "org:africa-corps" — so that every
