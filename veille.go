@@ -89,6 +89,34 @@ type Mention struct {
 	Label string `json:"label"`
 }
 
+// Timex is a temporal expression found in a text, normalised as a TIMEX3
+// value relative to the text's anchor date (its publication date).
+type Timex struct {
+	// Start and End are byte offsets into the text: Text == text[Start:End].
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Type is DATE, TIME, DURATION or SET (TIMEX3 types).
+	Type string `json:"type"`
+	// Value is the TIMEX3 value at the expression's granularity:
+	// "2023-10-07", "2023-07", "2023-W40", "2022", "2023-10-07TMO",
+	// "2023-10-07T14:30", "P3D", "PRESENT_REF", "XXXX-WXX-4" (every
+	// Thursday). Unknown parts are X ("XXXX-05-27" without an anchor).
+	Value string `json:"value"`
+	// Mod is the TIMEX3 modifier when one applies: START ("début
+	// octobre"), MID, END ("fin 2022"), APPROX ("vers 14 h"), BEFORE,
+	// AFTER.
+	Mod string `json:"mod,omitempty"`
+}
+
+// Timex types (TIMEX3).
+const (
+	TimexDate     = "DATE"
+	TimexTime     = "TIME"
+	TimexDuration = "DURATION"
+	TimexSet      = "SET"
+)
+
 // Normalize replaces nil slices with empty ones so that the JSON form always
 // carries arrays, never null, for list fields.
 func (a *Article) Normalize() {
