@@ -1,0 +1,869 @@
+package timex
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/tokenize"
+)
+
+// rule tries to read an expression starting at token i; nil when none.
+type rule func(ts []tok, i int) *cand
+
+// rules are tried at every token; the longest match wins, the first rule
+// on ties.
+var rules = []rule{
+	ruleNumericDate, ruleDayMonth, ruleMonth, ruleYear, ruleDecade, ruleCentury,
+	ruleRelDay, ruleDeictic, ruleUnitDir, ruleWeekday, ruleAgo, ruleDuration,
+	ruleTime, ruleRef, ruleAnaphor, ruleSet, rulePartOfDay, ruleBoundary,
+}
+
+func at(ts []tok, i int) string {
+	if i < 0 || i >= len(ts) {
+		return ""
+	}
+	return ts[i].f
+}
+
+func isDet(f string) bool { return f == "le" || f == "la" || f == "l'" || f == "les" }
+
+// withDet moves the start of a candidate back over a determiner before
+// it ("le 16 juillet", "la veille").
+func withDet(ts []tok, i int) int {
+	if isDet(at(ts, i-1)) {
+		return i - 1
+	}
+	return i
+}
+
+func fixed(v string) func(*context) string { return func(*context) string { return v } }
+
+var (
+	rxISO    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	rxSlash  = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$`)
+	rxHour   = regexp.MustCompile(`^(\d{1,2})(?:h|:)(\d{2})?$`)
+	rxYear   = regexp.MustCompile(`^\d{4}$`)
+	rxDay    = regexp.MustCompile(`^(\d{1,2})(er)?$`)
+	rxRoman  = regexp.MustCompile(`^([ivxl]+)(e|eme|er)$`)
+	rxNumber = regexp.MustCompile(`^\d+([.,]\d+)?$`)
+)
+
+func dateOf(y, m, d int) (time.Time, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
+}
+
+// ruleNumericDate reads 2023-10-07, 07/10/2023, 7.10.23.
+func ruleNumericDate(ts []tok, i int) *cand {
+	f := at(ts, i)
+	var y, m, d int
+	if g := rxISO.FindStringSubmatch(f); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		d, _ = strconv.Atoi(g[3])
+	} else if g := rxSlash.FindStringSubmatch(f); g != nil {
+		d, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		y, _ = strconv.Atoi(g[3])
+		if len(g[3]) == 2 {
+			y += 1900
+			if y < 1950 {
+				y += 100
+			}
+		}
+	} else {
+		return nil
+	}
+	t, ok := dateOf(y, m, d)
+	if !ok {
+		return nil
+	}
+	return &cand{s: withDet(ts, i), e: i + 1, typ: veille.TimexDate, resolve: fixed(ymd(t)), date: true}
+}
+
+// dayNumber reads a day of the month: "5", "1er", "premier".
+func dayNumber(f string) int {
+	if f == "premier" {
+		return 1
+	}
+	if g := rxDay.FindStringSubmatch(f); g != nil {
+		d, _ := strconv.Atoi(g[1])
+		if d >= 1 && d <= 31 {
+			return d
+		}
+	}
+	return 0
+}
+
+// yearAt reads a year at token j: four digits from 1000 to 2199.
+func yearAt(ts []tok, j int) int {
+	f := at(ts, j)
+	if !rxYear.MatchString(f) {
+		return 0
+	}
+	y, _ := strconv.Atoi(f)
+	if y < 1000 || y > 2199 {
+		return 0
+	}
+	return y
+}
+
+// ruleDayMonth reads "[le|ce] [mercredi] 1er mai [1962] [prochain]".
+func ruleDayMonth(ts []tok, i int) *cand {
+	j := i
+	if f := at(ts, j); f == "ce" || f == "le" {
+		j++
+	}
+	if _, ok := weekdays[at(ts, j)]; ok {
+		j++
+	}
+	d := dayNumber(at(ts, j))
+	if d == 0 {
+		return nil
+	}
+	m, ok := months[at(ts, j+1)]
+	if !ok {
+		return nil
+	}
+	start := i
+	if j == i && isDet(at(ts, i-1)) {
+		start = i - 1
+	}
+	e := j + 2
+	if y := yearAt(ts, e); y != 0 {
+		t, ok := dateOf(y, m, d)
+		if !ok {
+			return nil
+		}
+		return &cand{s: start, e: e + 1, typ: veille.TimexDate, resolve: fixed(ymd(t)), date: true}
+	}
+	dir := 0
+	if dv, ok := directions[at(ts, e)]; ok {
+		dir = dv
+		e++
+	}
+	return &cand{s: start, e: e, typ: veille.TimexDate, date: true, resolve: func(c *context) string {
+		t, ok := c.nearestMonthDay(m, d, dir)
+		if !ok {
+			return fmt.Sprintf("XXXX-%02d-%02d", m, d)
+		}
+		return ymd(t)
+	}}
+}
+
+// monthCue are the words before a month that make a bare month word a
+// date: "en juillet", "depuis mars", "fin août".
+var monthCue = map[string]bool{
+	"en": true, "depuis": true, "des": true, "jusqu'en": true, "d'": true, "de": true, "fin": true,
+	"debut": true, "courant": true, "mois": true, "mi": true, "au": true, "a": true, "avant": true,
+	"apres": true, "entre": true, "et": true, "jusqu'a": true, "vers": true, "milieu": true,
+}
+
+// boundMods are the words of a part of a period: "début octobre".
+var boundMods = map[string]string{"debut": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": ""}
+
+// ruleMonth reads "[début|fin|mi-]juillet [2023|dernier|prochain]".
+func ruleMonth(ts []tok, i int) *cand {
+	f := at(ts, i)
+	mod, start, j := "", i, i
+	if bm, ok := boundMods[f]; ok {
+		k := i + 1
+		if at(ts, k) == "de" || at(ts, k) == "d'" {
+			k++
+		}
+		if _, ok := months[at(ts, k)]; ok {
+			mod, j = bm, k
+		}
+	}
+	mf := at(ts, j)
+	if strings.HasPrefix(mf, "mi-") {
+		mf, mod = mf[3:], "MID"
+	}
+	m, ok := months[mf]
+	if !ok {
+		return nil
+	}
+	e := j + 1
+	if y := yearAt(ts, e); y != 0 {
+		return &cand{s: start, e: e + 1, typ: veille.TimexDate, mod: mod, resolve: fixed(fmt.Sprintf("%04d-%02d", y, m))}
+	}
+	dir, hasDir := directions[at(ts, e)]
+	if hasDir {
+		e++
+	}
+	if !hasDir && mod == "" && !monthCue[at(ts, i-1)] && !strings.HasPrefix(at(ts, j), "mi-") {
+		return nil
+	}
+	if mf == "mars" && !hasDir && at(ts, i-1) != "en" && at(ts, i-1) != "depuis" && at(ts, i-1) != "mois" && mod == "" {
+		return nil // the planet, the god
+	}
+	return &cand{s: start, e: e, typ: veille.TimexDate, mod: mod, resolve: func(c *context) string {
+		t, ok := c.nearestMonthDay(m, 0, dir)
+		if !ok {
+			return fmt.Sprintf("XXXX-%02d", m)
+		}
+		return ym(t)
+	}}
+}
+
+// yearCue are the words before a number that make it a year.
+var yearCue = map[string]bool{
+	"en": true, "depuis": true, "des": true, "jusqu'en": true, "de": true, "d'": true, "fin": true,
+	"debut": true, "mi": true, "annee": true, "an": true, "avant": true, "apres": true, "entre": true,
+	"et": true, "vers": true, "printemps": true, "ete": true, "automne": true, "hiver": true,
+	"au": true, "a": true, "(": true, "saison": true, "pour": true, "milieu": true, "courant": true,
+	"jusqu'a": true, "exercice": true, "budget": true, "ou": true, "-": true, "–": true, "cru": true,
+}
+
+// afterYear are the words that may follow a year; another lower-case word
+// makes the number a quantity ("2000 soldats").
+func afterYearOK(f string, k tokenize.Kind) bool {
+	if k != tokenize.Word {
+		return true
+	}
+	switch f {
+	case "et", "ou", "a", "au", "aux", "pour", "dans", "avec", "contre", "qui", "que", "le", "la", "les", "l'",
+		"un", "une", "des", "du", "de", "d'", "est", "sont", "ont", "se", "s'", "il", "elle", "ils", "elles",
+		"en", "sur", "par", "ce", "cette", "lors", "puis", "alors", "deja", "encore", "avant", "apres",
+		"jusqu'a", "on", "n'", "ne", "y", "mais", "car", "selon", "entre", "chez", "vers", "depuis":
+		return true
+	}
+	return f != "" && strings.ToUpper(f[:1]) == f[:1] // capitalised words
+}
+
+// ruleYear reads "2022", "en 2022", "fin 2022", "l'été 2022".
+func ruleYear(ts []tok, i int) *cand {
+	f := at(ts, i)
+	mod, start, j := "", i, i
+	if bm, ok := boundMods[f]; ok && yearAt(ts, i+1) != 0 {
+		mod, j = bm, i+1
+	}
+	season := ""
+	if s, ok := seasons[f]; ok && yearAt(ts, i+1) != 0 {
+		season, j = s, i+1
+		start = withDet(ts, i)
+	}
+	y := yearAt(ts, j)
+	if y == 0 {
+		return nil
+	}
+	if j == i {
+		prev := at(ts, i-1)
+		next := ""
+		var nk tokenize.Kind
+		if i+1 < len(ts) {
+			next, nk = ts[i+1].text, ts[i+1].kind
+		}
+		if !yearCue[prev] && !(i == 0 || ts[i-1].kind == tokenize.Punct) {
+			return nil
+		}
+		if next != "" && !afterYearOK(next, nk) {
+			return nil
+		}
+	}
+	v := fmt.Sprintf("%04d", y)
+	if season != "" {
+		v += "-" + season
+	}
+	return &cand{s: start, e: j + 1, typ: veille.TimexDate, mod: mod, resolve: fixed(v)}
+}
+
+// ruleDecade reads "les années 1990", "les années 90".
+func ruleDecade(ts []tok, i int) *cand {
+	if at(ts, i) != "annees" {
+		return nil
+	}
+	f := at(ts, i+1)
+	var y int
+	switch {
+	case rxYear.MatchString(f):
+		y, _ = strconv.Atoi(f)
+	case len(f) == 2 && rxNumber.MatchString(f):
+		y, _ = strconv.Atoi(f)
+		y += 1900
+	default:
+		n, ok := parseNumber(f)
+		if !ok || n < 20 || n > 90 {
+			return nil
+		}
+		y = 1900 + int(n)
+	}
+	if y%10 != 0 {
+		return nil
+	}
+	return &cand{s: withDet(ts, i), e: i + 2, typ: veille.TimexDate, resolve: fixed(fmt.Sprintf("%03d", y/10))}
+}
+
+func roman(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50}
+	n := 0
+	for k := 0; k < len(s); k++ {
+		v := vals[s[k]]
+		if k+1 < len(s) && vals[s[k+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
+}
+
+// ruleCentury reads "le XIXe siècle".
+func ruleCentury(ts []tok, i int) *cand {
+	g := rxRoman.FindStringSubmatch(at(ts, i))
+	if g == nil || (at(ts, i+1) != "siecle") {
+		return nil
+	}
+	n := roman(g[1])
+	if n < 1 || n > 22 {
+		return nil
+	}
+	return &cand{s: withDet(ts, i), e: i + 2, typ: veille.TimexDate, resolve: fixed(fmt.Sprintf("%02d", n-1))}
+}
+
+// ruleRelDay reads "hier", "demain matin", "aujourd'hui vendredi".
+func ruleRelDay(ts []tok, i int) *cand {
+	off, ok := relDays[at(ts, i)]
+	if !ok {
+		return nil
+	}
+	e := i + 1
+	if _, ok := weekdays[at(ts, e)]; ok {
+		e++
+	}
+	pod := ""
+	if p, ok := partsOfDay[at(ts, e)]; ok && p != "DT" {
+		pod = p
+		e++
+	}
+	typ := veille.TimexDate
+	if pod != "" {
+		typ = veille.TimexTime
+	}
+	return &cand{s: i, e: e, typ: typ, date: true, resolve: func(c *context) string {
+		if !c.hasAnchor {
+			return "XXXX-XX-XX" + podSuffix(pod)
+		}
+		return ymd(c.anchor.AddDate(0, 0, off)) + podSuffix(pod)
+	}}
+}
+
+func podSuffix(p string) string {
+	if p == "" {
+		return ""
+	}
+	return "T" + p
+}
+
+// ruleDeictic reads "ce matin", "cette semaine", "ce mois-ci", "cette
+// année", "ce week-end", "ce lundi", "cet été".
+func ruleDeictic(ts []tok, i int) *cand {
+	f := at(ts, i)
+	if f != "ce" && f != "cet" && f != "cette" {
+		return nil
+	}
+	w := at(ts, i+1)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "-ci"), "-la")
+	e := i + 2
+	if at(ts, e) == "-ci" || at(ts, e) == "-la" {
+		e++
+	}
+	mk := func(typ string, f func(c *context, a time.Time) string) *cand {
+		return &cand{s: i, e: e, typ: typ, resolve: func(c *context) string {
+			if !c.hasAnchor {
+				return ""
+			}
+			return f(c, c.anchor)
+		}}
+	}
+	if p, ok := partsOfDay[w]; ok && p != "DT" {
+		return mk(veille.TimexTime, func(_ *context, a time.Time) string { return ymd(a) + "T" + p })
+	}
+	if s, ok := seasons[w]; ok {
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return yy(a) + "-" + s })
+	}
+	if wd, ok := weekdays[w]; ok {
+		pod := ""
+		if p, ok := partsOfDay[at(ts, e)]; ok && p != "DT" {
+			pod, e = p, e+1
+		}
+		typ := veille.TimexDate
+		if pod != "" {
+			typ = veille.TimexTime
+		}
+		c := mk(typ, func(c *context, _ time.Time) string {
+			t, _ := c.weekdayNear(wd, 0)
+			return ymd(t) + podSuffix(pod)
+		})
+		c.date = pod == ""
+		return c
+	}
+	switch w {
+	case "semaine":
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return week(a) })
+	case "mois":
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return ym(a) })
+	case "annee", "an":
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return yy(a) })
+	case "week-end":
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return week(a) + "-WE" })
+	case "jour":
+		if strings.HasSuffix(at(ts, i+1), "-la") || at(ts, i+2) == "-la" {
+			return &cand{s: i, e: e, typ: veille.TimexDate, resolve: func(c *context) string { return c.xday() }}
+		}
+		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return ymd(a) })
+	}
+	return nil
+}
+
+// ruleUnitDir reads "la semaine dernière", "l'an prochain", "le mois
+// suivant".
+func ruleUnitDir(ts []tok, i int) *cand {
+	if !isDet(at(ts, i)) {
+		return nil
+	}
+	u := at(ts, i+1)
+	dir, ok := directions[at(ts, i+2)]
+	if !ok {
+		return nil
+	}
+	relRef := strings.HasPrefix(at(ts, i+2), "suiv") || strings.HasPrefix(at(ts, i+2), "prec")
+	base := func(c *context) (time.Time, bool) {
+		if relRef {
+			return c.day()
+		}
+		return c.anchor, c.hasAnchor
+	}
+	var f func(t time.Time) string
+	switch u {
+	case "semaine":
+		f = func(t time.Time) string { return week(t.AddDate(0, 0, 7*dir)) }
+	case "mois":
+		f = func(t time.Time) string { return ym(time.Date(t.Year(), t.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)) }
+	case "annee", "an":
+		f = func(t time.Time) string { return fmt.Sprintf("%04d", t.Year()+dir) }
+	case "week-end":
+		f = func(t time.Time) string { return week(t.AddDate(0, 0, 7*dir)) + "-WE" }
+	case "jour":
+		f = func(t time.Time) string { return ymd(t.AddDate(0, 0, dir)) }
+	default:
+		if s, ok := seasons[u]; ok {
+			f = func(t time.Time) string { return fmt.Sprintf("%04d-%s", t.Year()+dir, s) }
+		} else {
+			return nil
+		}
+	}
+	return &cand{s: i, e: i + 3, typ: veille.TimexDate, resolve: func(c *context) string {
+		t, ok := base(c)
+		if !ok {
+			return ""
+		}
+		return f(t)
+	}}
+}
+
+// ruleWeekday reads "[le] mercredi [soir] [dernier|prochain]".
+func ruleWeekday(ts []tok, i int) *cand {
+	wd, ok := weekdays[at(ts, i)]
+	if !ok {
+		return nil
+	}
+	e := i + 1
+	pod := ""
+	if p, ok := partsOfDay[at(ts, e)]; ok && p != "DT" {
+		pod = p
+		e++
+	}
+	dir := 0
+	if d, ok := directions[at(ts, e)]; ok {
+		dir = d
+		e++
+	}
+	typ := veille.TimexDate
+	if pod != "" {
+		typ = veille.TimexTime
+	}
+	return &cand{s: withDet(ts, i), e: e, typ: typ, date: pod == "", resolve: func(c *context) string {
+		t, ok := c.weekdayNear(wd, dir)
+		if !ok {
+			return fmt.Sprintf("XXXX-WXX-%d", wd) + podSuffix(pod)
+		}
+		return ymd(t) + podSuffix(pod)
+	}}
+}
+
+// quantity reads a number or "un"/"une" at j, and "et demi(e)" after the
+// unit is handled by the caller.
+func quantity(ts []tok, j int) (float64, bool) {
+	return parseNumber(at(ts, j))
+}
+
+func durValue(n float64, u unit, vague bool) string {
+	num := "X"
+	if !vague {
+		v := n * float64(u.mult)
+		num = strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if u.time {
+		return "PT" + num + u.code
+	}
+	if u.code == "Y" && !vague && u.mult >= 10 && n*float64(u.mult) >= 10 {
+		return "P" + num + "Y"
+	}
+	return "P" + num + u.code
+}
+
+// ruleAgo reads "il y a trois jours", "dans deux semaines".
+func ruleAgo(ts []tok, i int) *cand {
+	var j, sign int
+	switch {
+	case at(ts, i) == "il" && at(ts, i+1) == "y" && at(ts, i+2) == "a":
+		j, sign = i+3, -1
+	case at(ts, i) == "dans":
+		j, sign = i+1, 1
+	default:
+		return nil
+	}
+	vagueN := false
+	n, ok := quantity(ts, j)
+	if !ok {
+		if !vague[at(ts, j)] || at(ts, j) == "des" {
+			return nil
+		}
+		vagueN = true
+	}
+	u, ok := units[at(ts, j+1)]
+	if !ok || u.time {
+		return nil
+	}
+	e := j + 2
+	return &cand{s: i, e: e, typ: veille.TimexDate, resolve: func(c *context) string {
+		if vagueN {
+			if sign < 0 {
+				return "PAST_REF"
+			}
+			return "FUTURE_REF"
+		}
+		if !c.hasAnchor {
+			return ""
+		}
+		k := int(n) * u.mult * sign
+		a := c.anchor
+		switch u.code {
+		case "D":
+			return ymd(a.AddDate(0, 0, k))
+		case "W":
+			return week(a.AddDate(0, 0, 7*k))
+		case "M":
+			return ym(time.Date(a.Year(), a.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC))
+		case "Y":
+			return fmt.Sprintf("%04d", a.Year()+k)
+		}
+		return ""
+	}}
+}
+
+// ruleDuration reads "trois ans", "environ une heure", "plusieurs
+// jours", "ces derniers mois", "un an et demi", "quinquennat".
+func ruleDuration(ts []tok, i int) *cand {
+	f := at(ts, i)
+	if v, ok := termNouns[f]; ok {
+		return &cand{s: i, e: i + 1, typ: veille.TimexDuration, resolve: fixed(v)}
+	}
+	start, j, mod := i, i, ""
+	switch {
+	case f == "pres" && at(ts, i+1) == "de":
+		mod, j = "APPROX", i+2
+	case (f == "plus" || f == "moins") && at(ts, i+1) == "de":
+		mod, j = approx[f], i+2
+	case f == "environ" || f == "quelque" || f == "presque":
+		mod, j = "APPROX", i+1
+	}
+	// "ces derniers jours": an unknown span up to now
+	if at(ts, j) == "ces" {
+		if _, ok := directions[at(ts, j+1)]; ok {
+			if u, ok := units[at(ts, j+2)]; ok {
+				return &cand{s: start, e: j + 3, typ: veille.TimexDuration, mod: mod, resolve: fixed(durValue(0, u, true))}
+			}
+		}
+		return nil
+	}
+	isVague := false
+	n, ok := quantity(ts, j)
+	if !ok {
+		if !vague[at(ts, j)] {
+			return nil
+		}
+		isVague = true
+	}
+	k := j + 1
+	// "un quart de siècle", "un demi-siècle", "une demi-heure"
+	if at(ts, k) == "quart" && at(ts, k+1) == "de" {
+		n, k = n*0.25, k+2
+	}
+	uw := at(ts, k)
+	if strings.HasPrefix(uw, "demi-") {
+		uw, n = uw[len("demi-"):], n*0.5
+	}
+	u, ok := units[uw]
+	if !ok {
+		return nil
+	}
+	e := k + 1
+	if at(ts, e) == "et" && (at(ts, e+1) == "demi" || at(ts, e+1) == "demie") {
+		n += 0.5
+		e += 2
+	}
+	if isVague && at(ts, j) == "des" && u.code != "Y" {
+		return nil // "des jours" alone is rarely a duration worth a value
+	}
+	return &cand{s: start, e: e, typ: veille.TimexDuration, mod: mod, resolve: fixed(durValue(n, u, isVague))}
+}
+
+// timeCue are the words before "N heures" that make it a clock time.
+var timeCue = map[string]bool{
+	"a": true, "vers": true, "des": true, "jusqu'a": true, "avant": true, "apres": true, "de": true,
+	"entre": true, "et": true, "environs": true, "alentours": true, "des ": true,
+}
+
+// ruleTime reads "14 h", "14 h 30", "14h30", "14:30", "vers 0 h 40",
+// "midi", "14 heures".
+func ruleTime(ts []tok, i int) *cand {
+	start, j, mod := i, i, ""
+	if at(ts, i) == "vers" {
+		start, j, mod = i, i+1, "APPROX"
+	}
+	f := at(ts, j)
+	hh, mm, e := -1, 0, j+1
+	if f == "midi" || f == "minuit" {
+		hh = 12
+		if f == "minuit" {
+			hh = 0
+		}
+	} else if g := rxHour.FindStringSubmatch(f); g != nil && (strings.Contains(f, "h") || strings.Contains(f, ":")) {
+		hh, _ = strconv.Atoi(g[1])
+		if g[2] != "" {
+			mm, _ = strconv.Atoi(g[2])
+		}
+	} else if rxDay.MatchString(f) && !strings.HasSuffix(f, "er") {
+		n, _ := strconv.Atoi(f)
+		unit := at(ts, j+1)
+		if unit != "h" && !(unit == "heures" || unit == "heure") {
+			return nil
+		}
+		if unit != "h" && !timeCue[at(ts, j-1)] && !rxNumber.MatchString(at(ts, j+2)) && mod == "" {
+			return nil // "14 heures" of work: a duration
+		}
+		hh, e = n, j+2
+		if m := at(ts, e); rxNumber.MatchString(m) && len(m) == 2 {
+			mm, _ = strconv.Atoi(m)
+			e++
+		}
+	} else {
+		return nil
+	}
+	if hh < 0 || hh > 24 || mm > 59 {
+		return nil
+	}
+	if mod == "" && j == i && f != "midi" && f != "minuit" && at(ts, i-1) == "vers" {
+		return nil
+	}
+	clock := fmt.Sprintf("T%02d:%02d", hh, mm)
+	return &cand{s: start, e: e, typ: veille.TimexTime, mod: mod, resolve: func(c *context) string {
+		return c.xday() + clock
+	}}
+}
+
+// ruleRef reads "actuellement", "désormais", "à présent", "en ce
+// moment", "à l'avenir", "par le passé".
+func ruleRef(ts []tok, i int) *cand {
+	f := at(ts, i)
+	if v, ok := refWords[f]; ok {
+		return &cand{s: i, e: i + 1, typ: veille.TimexDate, resolve: fixed(v)}
+	}
+	seq := func(words ...string) bool {
+		for k, w := range words {
+			if at(ts, i+k) != w {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case seq("a", "present"), seq("en", "ce", "moment"):
+		n := 2
+		if f == "en" {
+			n = 3
+		}
+		return &cand{s: i, e: i + n, typ: veille.TimexDate, resolve: fixed("PRESENT_REF")}
+	case seq("a", "l'", "avenir"):
+		return &cand{s: i + 1, e: i + 3, typ: veille.TimexDate, resolve: fixed("FUTURE_REF")}
+	case seq("par", "le", "passe"):
+		return &cand{s: i + 1, e: i + 3, typ: veille.TimexDate, resolve: fixed("PAST_REF")}
+	}
+	return nil
+}
+
+// ruleAnaphor reads "la veille", "le lendemain [matin]", "le même jour",
+// "l'avant-veille", "le surlendemain".
+func ruleAnaphor(ts []tok, i int) *cand {
+	f := at(ts, i)
+	off, n := 0, 0
+	switch {
+	case f == "la" && at(ts, i+1) == "veille":
+		off, n = -1, 2
+	case f == "le" && at(ts, i+1) == "lendemain":
+		off, n = 1, 2
+	case f == "l'" && at(ts, i+1) == "avant-veille":
+		off, n = -2, 2
+	case f == "le" && at(ts, i+1) == "surlendemain":
+		off, n = 2, 2
+	case f == "le" && at(ts, i+1) == "meme" && at(ts, i+2) == "jour":
+		off, n = 0, 3
+	default:
+		return nil
+	}
+	e := i + n
+	pod := ""
+	if at(ts, e) == "au" || at(ts, e) == "en" {
+		if p, ok := partsOfDay[at(ts, e+1)]; ok && p != "DT" {
+			pod, e = p, e+2
+		}
+	} else if p, ok := partsOfDay[at(ts, e)]; ok && p != "DT" {
+		pod, e = p, e+1
+	}
+	typ := veille.TimexDate
+	if pod != "" {
+		typ = veille.TimexTime
+	}
+	return &cand{s: i, e: e, typ: typ, date: pod == "", resolve: func(c *context) string {
+		t, ok := c.day()
+		if !ok {
+			return "XXXX-XX-XX" + podSuffix(pod)
+		}
+		return ymd(t.AddDate(0, 0, off)) + podSuffix(pod)
+	}}
+}
+
+// ruleSet reads "chaque jour", "tous les ans", "tous les deux ans",
+// "tous les jeudis", "par an", "quotidiennement".
+func ruleSet(ts []tok, i int) *cand {
+	f := at(ts, i)
+	if v, ok := setAdverbs[f]; ok {
+		return &cand{s: i, e: i + 1, typ: veille.TimexSet, resolve: fixed(v)}
+	}
+	j := 0
+	switch {
+	case f == "chaque":
+		j = i + 1
+	case (f == "tous" || f == "toutes") && at(ts, i+1) == "les":
+		j = i + 2
+	case f == "par" && at(ts, i+1) != "" && (at(ts, i+1) == "an" || at(ts, i+1) == "jour" || at(ts, i+1) == "mois" || at(ts, i+1) == "semaine"):
+		u := units[at(ts, i+1)]
+		return &cand{s: i, e: i + 2, typ: veille.TimexSet, resolve: fixed(durValue(1, u, false))}
+	default:
+		return nil
+	}
+	n := 1.0
+	if q, ok := parseNumber(at(ts, j)); ok && at(ts, j) != "un" && at(ts, j) != "une" {
+		n, j = q, j+1
+	}
+	w := at(ts, j)
+	if wd, ok := weekdays[w]; ok {
+		return &cand{s: i, e: j + 1, typ: veille.TimexSet, resolve: fixed(fmt.Sprintf("XXXX-WXX-%d", wd))}
+	}
+	if wd, ok := weekdayPlural[w]; ok {
+		return &cand{s: i, e: j + 1, typ: veille.TimexSet, resolve: fixed(fmt.Sprintf("XXXX-WXX-%d", wd))}
+	}
+	if p, ok := partsOfDay[strings.TrimSuffix(w, "s")]; ok {
+		return &cand{s: i, e: j + 1, typ: veille.TimexSet, resolve: fixed("XXXX-XX-XXT" + p)}
+	}
+	if u, ok := units[w]; ok {
+		return &cand{s: i, e: j + 1, typ: veille.TimexSet, resolve: fixed(durValue(n, u, false))}
+	}
+	return nil
+}
+
+// rulePartOfDay reads "dans la nuit", "dans la soirée de samedi", "en
+// fin de matinée": a part of the day last stated.
+func rulePartOfDay(ts []tok, i int) *cand {
+	prev := at(ts, i-1)
+	f := at(ts, i)
+	var j int
+	mod := ""
+	switch {
+	case (f == "la" || f == "l'") && (prev == "dans" || prev == "durant" || prev == "pendant" || prev == "de"):
+		j = i + 1
+	case (f == "fin" || f == "debut") && at(ts, i+1) == "de":
+		j, mod = i+2, boundMods[f]
+	default:
+		return nil
+	}
+	p, ok := partsOfDay[at(ts, j)]
+	if !ok {
+		return nil
+	}
+	e := j + 1
+	wd := 0
+	if (at(ts, e) == "de" || at(ts, e) == "du") && weekdays[at(ts, e+1)] != 0 {
+		wd, e = weekdays[at(ts, e+1)], e+2
+	}
+	return &cand{s: i, e: e, typ: veille.TimexTime, mod: mod, resolve: func(c *context) string {
+		if wd != 0 {
+			t, ok := c.weekdayNear(wd, 0)
+			if !ok {
+				return fmt.Sprintf("XXXX-WXX-%dT%s", wd, p)
+			}
+			return ymd(t) + "T" + p
+		}
+		return c.xday() + "T" + p
+	}}
+}
+
+// ruleBoundary reads "à la fin de l'année", "en début d'année", "fin du
+// mois", "en fin de semaine": a part of the anchor's period.
+func ruleBoundary(ts []tok, i int) *cand {
+	f := at(ts, i)
+	j, start := i, i
+	if f == "la" && (at(ts, i+1) == "fin" || at(ts, i+1) == "debut") {
+		j = i + 1
+	}
+	mod, ok := boundMods[at(ts, j)]
+	if !ok || mod == "" || at(ts, j) == "mi" {
+		return nil
+	}
+	k := j + 1
+	switch at(ts, k) {
+	case "de", "du", "d'":
+		k++
+	default:
+		return nil
+	}
+	if at(ts, k) == "l'" || at(ts, k) == "la" {
+		k++
+	}
+	var f2 func(a time.Time) string
+	switch at(ts, k) {
+	case "annee", "an":
+		f2 = yy
+	case "mois":
+		f2 = ym
+	case "semaine":
+		f2 = week
+	default:
+		return nil
+	}
+	return &cand{s: start, e: k + 1, typ: veille.TimexDate, mod: mod, resolve: func(c *context) string {
+		if !c.hasAnchor {
+			return ""
+		}
+		return f2(c.anchor)
+	}}
+}

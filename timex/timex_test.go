@@ -1,0 +1,93 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/veille-news/veille"
+)
+
+func anchor(s string) veille.Date {
+	d, err := veille.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// show renders the timexes as "text=TYPE:value[:mod]" joined by " | ".
+func show(ts []veille.Timex) string {
+	var parts []string
+	for _, t := range ts {
+		s := t.Text + "=" + t.Type + ":" + t.Value
+		if t.Mod != "" {
+			s += ":" + t.Mod
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " | ")
+}
+
+func TestFind(t *testing.T) {
+	// 2023-10-07 is a Saturday.
+	const a = "2023-10-07"
+	tests := []struct{ text, want string }{
+		{"Ce samedi matin, la délégation est arrivée.", "Ce samedi matin=TIME:2023-10-07TMO"},
+		{"Il a été reçu le 5 octobre au palais.", "le 5 octobre=DATE:2023-10-05"},
+		{"La rencontre a eu lieu en juillet dernier.", "juillet dernier=DATE:2023-07"},
+		{"Le sommet s'est tenu le 28 décembre 2023.", "le 28 décembre 2023=DATE:2023-12-28"},
+		{"Il dirige le pays depuis septembre 2022.", "septembre 2022=DATE:2022-09"},
+		{"Les ministres se réunissent cette semaine.", "cette semaine=DATE:2023-W40"},
+		{"Le même jour, un accord a été signé.", "Le même jour=DATE:2023-10-07"},
+		{"Il se rendra à Moscou mercredi prochain.", "mercredi prochain=DATE:2023-10-11"},
+		{"Le contrat a expiré fin 2022.", "fin 2022=DATE:2022:END"},
+		{"Les soldats sont arrivés il y a trois jours.", "il y a trois jours=DATE:2023-10-04"},
+		{"La cérémonie a commencé à 14 h 30.", "14 h 30=TIME:2023-10-07T14:30"},
+		{"Hier soir, l'armée a riposté.", "Hier soir=TIME:2023-10-06TEV"},
+		{"Mercredi, le président a reçu l'ambassadeur.", "Mercredi=DATE:2023-10-04"},
+		{"Le président recevra l'ambassadeur mercredi.", "mercredi=DATE:2023-10-11"},
+		{"Le mandat dure trois ans et la transition dix-huit mois.", "trois ans=DURATION:P3Y | dix-huit mois=DURATION:P18M"},
+		{"Il était là vers 0 h 40, environ une heure.", "vers 0 h 40=TIME:2023-10-07T00:40:APPROX | environ une heure=DURATION:PT1H:APPROX"},
+		{"Tous les jeudis et chaque année, le conseil siège.", "Tous les jeudis=SET:XXXX-WXX-4 | chaque année=SET:P1Y"},
+		{"Il a été tué le 15 octobre 1987, la veille d'un conseil.", "le 15 octobre 1987=DATE:1987-10-15 | la veille=DATE:1987-10-14"},
+		{"Début octobre, 2000 soldats sont partis.", "Début octobre=DATE:2023-10:START"},
+		{"L'an dernier et l'année prochaine.", "L'an dernier=DATE:2022 | l'année prochaine=DATE:2024"},
+		{"Désormais, les années 1990 et le XXe siècle sont loin.", "Désormais=DATE:PRESENT_REF | les années 1990=DATE:199 | le XXe siècle=DATE:19"},
+		{"Le coup d'État du 30/09/2022 et le 2023-10-07.", "30/09/2022=DATE:2022-09-30 | le 2023-10-07=DATE:2023-10-07"},
+		{"Il compte 1500 hommes et 2000 véhicules.", ""},
+		{"La planète Mars est visible.", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := show(Find(tt.text, anchor(a))); got != tt.want {
+			t.Errorf("Find(%q)\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFindWithoutAnchor(t *testing.T) {
+	got := show(Find("Il a été reçu le 5 octobre, hier, pendant trois jours.", veille.Date{}))
+	want := "le 5 octobre=DATE:XXXX-10-05 | hier=DATE:XXXX-XX-XX | trois jours=DURATION:P3D"
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+func TestOffsets(t *testing.T) {
+	text := "Arrivés le 5 octobre à 14h30, ils repartent demain."
+	for _, tx := range Find(text, anchor("2023-10-07")) {
+		if text[tx.Start:tx.End] != tx.Text {
+			t.Errorf("%q at %d:%d", tx.Text, tx.Start, tx.End)
+		}
+	}
+}
+
+func TestHugeInput(t *testing.T) {
+	text := strings.Repeat("le 5 octobre et hier soir, trois jours ", 20000)
+	got := Find(text, anchor("2023-10-07"))
+	if len(got) != 60000 {
+		t.Errorf("%d timexes, want 60000", len(got))
+	}
+	_ = fmt.Sprint()
+}
