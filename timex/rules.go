@@ -446,7 +446,9 @@ func ruleUnitDir(ts []tok, i int) *cand {
 	case "semaine":
 		f = func(t time.Time) string { return week(t.AddDate(0, 0, 7*dir)) }
 	case "mois":
-		f = func(t time.Time) string { return ym(time.Date(t.Year(), t.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)) }
+		f = func(t time.Time) string {
+			return ym(time.Date(t.Year(), t.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC))
+		}
 	case "annee", "an":
 		f = func(t time.Time) string { return fmt.Sprintf("%04d", t.Year()+dir) }
 	case "week-end":
