@@ -17,8 +17,8 @@ import (
 func init() {
 	register(command{
 		name:    "bench",
-		args:    "extract|ner",
-		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s; ner: entity F1 and tokens/s)",
+		args:    "extract|ner|timex",
+		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s; ner: entity F1 and tokens/s; timex: TIMEX3 F1 and docs/s)",
 		run:     runBench,
 	})
 }
@@ -29,7 +29,7 @@ const defaultShared = "../shared"
 
 func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
-	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub)")
+	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub; timex: ../shared/bench/time/fr-timebank)")
 	format := fs.String("format", "text", "output format: text or json")
 	perDoc := fs.Bool("per-doc", false, "json: include each page's scores")
 	runs := fs.Int("runs", 5, "passes over the pages per system; the fastest pass is reported")
@@ -41,8 +41,10 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	case "extract":
 	case "ner":
 		return benchNER(ctx, env, c, *format)
+	case "timex":
+		return benchTimex(ctx, env, c, *dir, *format, *runs)
 	default:
-		errorf(env, c.name, "unknown benchmark %q: want extract or ner", pos[0])
+		errorf(env, c.name, "unknown benchmark %q: want extract, ner or timex", pos[0])
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
@@ -154,5 +156,51 @@ func benchNER(ctx context.Context, env *Env, c command, format string) int {
 			return ExitFailed
 		}
 	}
+	return ExitOK
+}
+
+// benchTimex scores timex.Find on the French TimeBank under dir, on all its
+// documents and on its development and held-out halves: strict and
+// relaxed span F1, type and value accuracy, value F1 and documents per
+// second (the fastest of runs passes), with the published HeidelTime
+// figures for reference.
+func benchTimex(ctx context.Context, env *Env, c command, dir, format string, runs int) int {
+	if format != "text" && format != "json" {
+		errorf(env, c.name, "unknown --format %q: want text or json", format)
+		return ExitUsage
+	}
+	if dir == "" {
+		dir = filepath.Join(defaultShared, "bench", "time", "fr-timebank")
+	}
+	docs, err := bench.LoadTimeBank(dir)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	rep, err := bench.RunTimeBank(ctx, timexFind, docs, runs)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	if format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		err := enc.Encode(struct {
+			Dir string `json:"dir"`
+			bench.TimexReport
+			Reference string `json:"reference"`
+		}{dir, rep, bench.HeidelTimeReference})
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stdout, "temporal expressions: %s (%d documents; dev: even, held-out: odd in name order)\n\n", dir, len(docs))
+	if err := rep.WriteTable(env.Stdout); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	fmt.Fprintf(env.Stdout, "\n%s\n", bench.HeidelTimeReference)
 	return ExitOK
 }

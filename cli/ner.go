@@ -1,13 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/entity"
@@ -67,31 +63,7 @@ func runNER(ctx context.Context, env *Env, c command, args []string) int {
 		}
 		return nil
 	})
-	in := bufio.NewReaderSize(env.Stdin, 64<<10)
-	bad := 0
-	for n := 1; ; n++ {
-		if err := ctx.Err(); err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
-		}
-		line, err := readLine(in, *maxLine)
-		if errors.Is(err, io.EOF) && len(line) == 0 {
-			break
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			bad++
-			errorf(env, c.name, "line %d: %v", n, err)
-			continue
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		var doc nerInput
-		if jerr := json.Unmarshal([]byte(line), &doc); jerr != nil {
-			bad++
-			errorf(env, c.name, "line %d: not a JSON object with \"id\" and \"text\": %v", n, jerr)
-			continue
-		}
+	bad, err := eachJSONLine(ctx, env, c, *maxLine, `"id" and "text"`, func(n int, doc nerInput) error {
 		at, derr := veille.ParseDate(doc.Date)
 		if derr != nil {
 			errorf(env, c.name, "line %d: ignoring date: %v", n, derr)
@@ -100,49 +72,7 @@ func runNER(ctx context.Context, env *Env, c command, args []string) int {
 		if ms == nil {
 			ms = []veille.Mention{}
 		}
-		if werr := out.Write(nerOutput{ID: doc.ID, Entities: ms}); werr != nil {
-			errorf(env, c.name, "%v", werr)
-			return ExitFailed
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-	}
-	if err := out.Close(); err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitFailed
-	}
-	if bad > 0 {
-		return ExitPartial
-	}
-	return ExitOK
-}
-
-// errLineTooLong reports an input line over the limit; the rest of the line
-// is skipped.
-var errLineTooLong = errors.New("line too long (raise --max-size)")
-
-// readLine reads one line without its newline, up to max bytes. A longer
-// line is consumed and reported with errLineTooLong. At the end of input
-// it returns the last line (if any) with io.EOF.
-func readLine(r *bufio.Reader, max int) (string, error) {
-	var buf []byte
-	over := false
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !over {
-			if len(buf)+len(chunk) > max+1 {
-				over, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if over {
-			return "", errLineTooLong
-		}
-		return strings.TrimRight(string(buf), "\r\n"), err
-	}
+		return out.Write(nerOutput{ID: doc.ID, Entities: ms})
+	})
+	return linesDone(env, c, bad, err, out.Close)
 }
