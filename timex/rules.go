@@ -19,7 +19,7 @@ type rule func(ts []tok, i int) *cand
 var rules = []rule{
 	ruleNumericDate, ruleDayMonth, ruleMonth, ruleYear, ruleDecade, ruleCentury,
 	ruleRelDay, ruleDeictic, ruleUnitDir, ruleWeekday, ruleAgo, ruleDuration,
-	ruleTime, ruleRef, ruleAnaphor, ruleSet, rulePartOfDay, ruleBoundary,
+	ruleTime, ruleRef, ruleAnaphor, ruleSet, rulePartOfDay, ruleBoundary, ruleSeason,
 }
 
 func at(ts []tok, i int) string {
@@ -115,6 +115,24 @@ func yearAt(ts []tok, j int) int {
 	return y
 }
 
+// shortYear reads a year written with two digits after a month ("le 10
+// novembre 93", "octobre 98"), unless a noun follows ("octobre 30
+// soldats").
+func shortYear(ts []tok, j int) int {
+	f := at(ts, j)
+	if len(f) != 2 || !rxNumber.MatchString(f) {
+		return 0
+	}
+	if j+1 < len(ts) && !afterYearOK(ts[j+1].text, ts[j+1].kind) {
+		return 0
+	}
+	y, _ := strconv.Atoi(f)
+	if y < 30 {
+		return 2000 + y
+	}
+	return 1900 + y
+}
+
 // ruleDayMonth reads "[le|ce] [mercredi] 1er mai [1962] [prochain]".
 func ruleDayMonth(ts []tok, i int) *cand {
 	j := i
@@ -137,7 +155,11 @@ func ruleDayMonth(ts []tok, i int) *cand {
 		start = i - 1
 	}
 	e := j + 2
-	if y := yearAt(ts, e); y != 0 {
+	y := yearAt(ts, e)
+	if y == 0 {
+		y = shortYear(ts, e)
+	}
+	if y != 0 {
 		t, ok := dateOf(y, m, d)
 		if !ok {
 			return nil
@@ -190,8 +212,18 @@ func ruleMonth(ts []tok, i int) *cand {
 	if !ok {
 		return nil
 	}
+	// "le mois de juin": the span holds "mois de"
+	if start == i && at(ts, i-1) == "de" && at(ts, i-2) == "mois" {
+		start = i - 2
+		if isDet(at(ts, i-3)) {
+			start = i - 3
+		}
+	}
 	e := j + 1
 	if y := yearAt(ts, e); y != 0 {
+		return &cand{s: start, e: e + 1, typ: veille.TimexDate, mod: mod, resolve: fixed(fmt.Sprintf("%04d-%02d", y, m))}
+	}
+	if y := shortYear(ts, e); y != 0 {
 		return &cand{s: start, e: e + 1, typ: veille.TimexDate, mod: mod, resolve: fixed(fmt.Sprintf("%04d-%02d", y, m))}
 	}
 	dir, hasDir := directions[at(ts, e)]
@@ -250,6 +282,9 @@ func ruleYear(ts []tok, i int) *cand {
 		season, j = s, i+1
 		start = withDet(ts, i)
 	}
+	if (f == "l'" || f == "l’") && (at(ts, i+1) == "annee" || at(ts, i+1) == "an") && yearAt(ts, i+2) != 0 {
+		j = i + 2 // "l'année 2001"
+	}
 	y := yearAt(ts, j)
 	if y == 0 {
 		return nil
@@ -273,6 +308,25 @@ func ruleYear(ts []tok, i int) *cand {
 		v += "-" + season
 	}
 	return &cand{s: start, e: j + 1, typ: veille.TimexDate, mod: mod, resolve: fixed(v)}
+}
+
+// ruleSeason reads "en été", "au printemps", "l'hiver": a season of no
+// stated year.
+func ruleSeason(ts []tok, i int) *cand {
+	s, ok := seasons[at(ts, i)]
+	if !ok {
+		return nil
+	}
+	switch at(ts, i-1) {
+	case "en", "au", "l'", "d'", "cet", "cette":
+	default:
+		return nil
+	}
+	start := i
+	if at(ts, i-1) == "l'" {
+		start = i - 1
+	}
+	return &cand{s: start, e: i + 1, typ: veille.TimexDate, resolve: fixed("XXXX-" + s)}
 }
 
 // ruleDecade reads "les années 1990", "les années 90".
@@ -369,9 +423,13 @@ func ruleDeictic(ts []tok, i int) *cand {
 	if f != "ce" && f != "cet" && f != "cette" {
 		return nil
 	}
-	w := at(ts, i+1)
+	k := i + 1
+	if at(ts, k) == "meme" {
+		k++
+	}
+	w := at(ts, k)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "-ci"), "-la")
-	e := i + 2
+	e := k + 1
 	if at(ts, e) == "-ci" || at(ts, e) == "-la" {
 		e++
 	}
@@ -413,9 +471,15 @@ func ruleDeictic(ts []tok, i int) *cand {
 	case "annee", "an":
 		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return yy(a) })
 	case "week-end":
-		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return week(a) + "-WE" })
+		return mk(veille.TimexDate, func(c *context, a time.Time) string {
+			// a past week-end seen from a weekday is the last one
+			if wd := a.Weekday(); !c.future && wd != time.Saturday && wd != time.Sunday {
+				a = a.AddDate(0, 0, -7)
+			}
+			return week(a) + "-WE"
+		})
 	case "jour":
-		if strings.HasSuffix(at(ts, i+1), "-la") || at(ts, i+2) == "-la" {
+		if strings.HasSuffix(at(ts, k), "-la") || at(ts, k+1) == "-la" {
 			return &cand{s: i, e: e, typ: veille.TimexDate, resolve: func(c *context) string { return c.xday() }}
 		}
 		return mk(veille.TimexDate, func(_ *context, a time.Time) string { return ymd(a) })
@@ -533,13 +597,9 @@ func ruleAgo(ts []tok, i int) *cand {
 	default:
 		return nil
 	}
-	vagueN := false
 	n, ok := quantity(ts, j)
 	if !ok {
-		if !vague[at(ts, j)] || at(ts, j) == "des" {
-			return nil
-		}
-		vagueN = true
+		return nil // "il y a quelques mois": the duration alone
 	}
 	u, ok := units[at(ts, j+1)]
 	if !ok || u.time {
@@ -547,12 +607,6 @@ func ruleAgo(ts []tok, i int) *cand {
 	}
 	e := j + 2
 	return &cand{s: i, e: e, typ: veille.TimexDate, resolve: func(c *context) string {
-		if vagueN {
-			if sign < 0 {
-				return "PAST_REF"
-			}
-			return "FUTURE_REF"
-		}
 		if !c.hasAnchor {
 			return ""
 		}
@@ -623,10 +677,44 @@ func ruleDuration(ts []tok, i int) *cand {
 		n += 0.5
 		e += 2
 	}
+	if isAge(ts, start, e, u) {
+		return nil
+	}
 	if isVague && at(ts, j) == "des" && u.code != "Y" {
 		return nil // "des jours" alone is rarely a duration worth a value
 	}
 	return &cand{s: start, e: e, typ: veille.TimexDuration, mod: mod, resolve: fixed(durValue(n, u, isVague))}
+}
+
+// personNouns are the nouns whose "de N ans" is an age.
+var personNouns = map[string]bool{
+	"age": true, "agee": true, "ages": true, "agees": true, "homme": true, "femme": true,
+	"garcon": true, "fille": true, "jeune": true, "enfant": true, "adolescent": true,
+	"adolescente": true, "bebe": true, "fils": true, "victime": true, "mere": true, "pere": true,
+	"hommes": true, "femmes": true, "jeunes": true, "enfants": true, "victimes": true,
+}
+
+// isAge reports whether "N ans" over [s, e) gives a person's age, which
+// is no temporal expression: "âgé de 26 ans", "un homme de 30 ans",
+// "(54 ans)", "Pierre, 38 ans,".
+func isAge(ts []tok, s, e int, u unit) bool {
+	if u.code != "Y" || u.mult != 1 {
+		return false
+	}
+	prev, next := at(ts, s-1), at(ts, e)
+	switch {
+	case prev == "(" && next == ")":
+		return true
+	case prev == "de" && personNouns[at(ts, s-2)]:
+		return true
+	case prev == "," && (next == "," || next == ".") && s >= 2 && ts[s-2].kind == tokenize.Word && upperFirst(ts[s-2].text):
+		return true
+	}
+	return false
+}
+
+func upperFirst(s string) bool {
+	return s != "" && strings.ToUpper(s[:1]) == s[:1] && strings.ToLower(s[:1]) != s[:1]
 }
 
 // timeCue are the words before "N heures" that make it a clock time.
@@ -635,13 +723,11 @@ var timeCue = map[string]bool{
 	"entre": true, "et": true, "environs": true, "alentours": true, "des ": true,
 }
 
-// ruleTime reads "14 h", "14 h 30", "14h30", "14:30", "vers 0 h 40",
-// "midi", "14 heures".
+// ruleTime reads "14 h", "14 h 30", "14h30", "14:30", "midi", "14
+// heures". "vers" and "à" before it are prepositions relating it to an
+// event, left out of the span like "en" and "depuis".
 func ruleTime(ts []tok, i int) *cand {
 	start, j, mod := i, i, ""
-	if at(ts, i) == "vers" {
-		start, j, mod = i, i+1, "APPROX"
-	}
 	f := at(ts, j)
 	hh, mm, e := -1, 0, j+1
 	if f == "midi" || f == "minuit" {
@@ -660,7 +746,7 @@ func ruleTime(ts []tok, i int) *cand {
 		if unit != "h" && !(unit == "heures" || unit == "heure") {
 			return nil
 		}
-		if unit != "h" && !timeCue[at(ts, j-1)] && !rxNumber.MatchString(at(ts, j+2)) && mod == "" {
+		if unit != "h" && !timeCue[at(ts, j-1)] && !rxNumber.MatchString(at(ts, j+2)) {
 			return nil // "14 heures" of work: a duration
 		}
 		hh, e = n, j+2
@@ -674,9 +760,6 @@ func ruleTime(ts []tok, i int) *cand {
 	if hh < 0 || hh > 24 || mm > 59 {
 		return nil
 	}
-	if mod == "" && j == i && f != "midi" && f != "minuit" && at(ts, i-1) == "vers" {
-		return nil
-	}
 	clock := fmt.Sprintf("T%02d:%02d", hh, mm)
 	return &cand{s: start, e: e, typ: veille.TimexTime, mod: mod, resolve: func(c *context) string {
 		return c.xday() + clock
@@ -684,7 +767,8 @@ func ruleTime(ts []tok, i int) *cand {
 }
 
 // ruleRef reads "actuellement", "désormais", "à présent", "en ce
-// moment", "à l'avenir", "par le passé".
+// moment", "par le passé". ("à l'avenir" is left out: "l'avenir du
+// pays" is no time.)
 func ruleRef(ts []tok, i int) *cand {
 	f := at(ts, i)
 	if v, ok := refWords[f]; ok {
@@ -705,8 +789,6 @@ func ruleRef(ts []tok, i int) *cand {
 			n = 3
 		}
 		return &cand{s: i, e: i + n, typ: veille.TimexDate, resolve: fixed("PRESENT_REF")}
-	case seq("a", "l'", "avenir"):
-		return &cand{s: i + 1, e: i + 3, typ: veille.TimexDate, resolve: fixed("FUTURE_REF")}
 	case seq("par", "le", "passe"):
 		return &cand{s: i + 1, e: i + 3, typ: veille.TimexDate, resolve: fixed("PAST_REF")}
 	}
@@ -729,6 +811,9 @@ func ruleAnaphor(ts []tok, i int) *cand {
 		off, n = 2, 2
 	case f == "le" && at(ts, i+1) == "meme" && at(ts, i+2) == "jour":
 		off, n = 0, 3
+	case f == "le" && partsOfDay[at(ts, i+1)] != "" && at(ts, i+2) == "meme":
+		p := partsOfDay[at(ts, i+1)]
+		return &cand{s: i, e: i + 3, typ: veille.TimexTime, resolve: func(c *context) string { return c.xday() + "T" + p }}
 	default:
 		return nil
 	}
@@ -851,18 +936,25 @@ func ruleBoundary(ts []tok, i int) *cand {
 	if at(ts, k) == "l'" || at(ts, k) == "la" {
 		k++
 	}
+	dir, hasDir := directions[at(ts, k+1)]
 	var f2 func(a time.Time) string
 	switch at(ts, k) {
 	case "annee", "an":
-		f2 = yy
+		f2 = func(a time.Time) string { return fmt.Sprintf("%04d", a.Year()+dir) }
 	case "mois":
-		f2 = ym
+		f2 = func(a time.Time) string {
+			return ym(time.Date(a.Year(), a.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC))
+		}
 	case "semaine":
-		f2 = week
+		f2 = func(a time.Time) string { return week(a.AddDate(0, 0, 7*dir)) }
 	default:
 		return nil
 	}
-	return &cand{s: start, e: k + 1, typ: veille.TimexDate, mod: mod, resolve: func(c *context) string {
+	e := k + 1
+	if hasDir {
+		e++
+	}
+	return &cand{s: start, e: e, typ: veille.TimexDate, mod: mod, resolve: func(c *context) string {
 		if !c.hasAnchor {
 			return ""
 		}

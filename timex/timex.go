@@ -94,13 +94,38 @@ func Find(text string, anchor veille.Date) []veille.Timex {
 				Text: text[ts[best.s].start:ts[best.e-1].end],
 				Type: best.typ, Value: v, Mod: best.mod,
 			})
-			if best.date && len(v) >= 10 && v[0] != 'X' {
+			if (best.date || best.typ == veille.TimexTime) && len(v) >= 10 && v[0] != 'X' {
 				if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
 					c.ref, c.hasRef = t, true
 				}
 			}
 		}
 		i = best.e
+	}
+	return joinDayAndTime(text, out)
+}
+
+// joinDayAndTime makes one expression of a day and the clock time that
+// follows it ("hier à 10 h", "le 2 octobre vers 9 h 15"): a TIME on that
+// day.
+func joinDayAndTime(text string, ts []veille.Timex) []veille.Timex {
+	out := ts[:0]
+	for k := 0; k < len(ts); k++ {
+		a := ts[k]
+		if k+1 < len(ts) {
+			b := ts[k+1]
+			gap := strings.TrimSpace(text[a.End:b.Start])
+			if a.Type == veille.TimexDate && b.Type == veille.TimexTime && len(a.Value) == 10 &&
+				strings.HasPrefix(b.Value[min(10, len(b.Value)):], "T") && len(b.Value) > 11 && b.Value[11] >= '0' && b.Value[11] <= '9' &&
+				(gap == "à" || gap == "vers" || gap == ",") {
+				a.End, a.Text, a.Type = b.End, text[a.Start:b.End], veille.TimexTime
+				a.Value += b.Value[10:]
+				out = append(out, a)
+				k++
+				continue
+			}
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -213,10 +238,11 @@ func (c *context) nearestMonthDay(m, d, dir int) (time.Time, bool) {
 }
 
 // weekdayNear returns the weekday wd (1 Monday … 7 Sunday) nearest the
-// reference day in the direction dir (0: by tense; the anchor's own
+// anchor (news name weekdays from the day they appear) in the direction
+// dir (0: by tense; the anchor's own
 // weekday is the anchor).
 func (c *context) weekdayNear(wd, dir int) (time.Time, bool) {
-	base, ok := c.day()
+	base, ok := c.anchor, c.hasAnchor
 	if !ok {
 		return time.Time{}, false
 	}
