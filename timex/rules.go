@@ -115,6 +115,13 @@ func yearAt(ts []tok, j int) int {
 	return y
 }
 
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
 // shortYear reads a year written with two digits after a month ("le 10
 // novembre 93", "octobre 98"), unless a noun follows ("octobre 30
 // soldats").
@@ -148,7 +155,35 @@ func ruleDayMonth(ts []tok, i int) *cand {
 	}
 	m, ok := months[at(ts, j+1)]
 	if !ok {
-		return nil
+		if j == i || weekdays[at(ts, j-1)] == 0 || at(ts, j+1) == "h" || units[at(ts, j+1)].code != "" {
+			return nil
+		}
+		// "mardi 18": a day of the anchor's month, or of the one
+		// before or after that brings it nearest
+		start := i
+		if j-1 == i && isDet(at(ts, i-1)) {
+			start = i - 1
+		}
+		return &cand{s: start, e: j + 1, typ: veille.TimexDate, date: true, resolve: func(c *context) string {
+			if !c.hasAnchor {
+				return fmt.Sprintf("XXXX-XX-%02d", d)
+			}
+			a := c.anchor
+			best := time.Time{}
+			for _, dm := range []int{-1, 0, 1} {
+				t := time.Date(a.Year(), a.Month()+time.Month(dm), d, 0, 0, 0, 0, time.UTC)
+				if t.Day() != d {
+					continue
+				}
+				if best.IsZero() || absDur(t.Sub(a)) < absDur(best.Sub(a)) {
+					best = t
+				}
+			}
+			if best.IsZero() {
+				return ""
+			}
+			return ymd(best)
+		}}
 	}
 	start := i
 	if j == i && isDet(at(ts, i-1)) {
@@ -760,6 +795,18 @@ func ruleTime(ts []tok, i int) *cand {
 	if hh < 0 || hh > 24 || mm > 59 {
 		return nil
 	}
+	// "8 heures du matin", "8 h du soir"
+	if at(ts, e) == "du" {
+		switch at(ts, e+1) {
+		case "matin":
+			e += 2
+		case "soir", "apres-midi":
+			if hh < 12 {
+				hh += 12
+			}
+			e += 2
+		}
+	}
 	clock := fmt.Sprintf("T%02d:%02d", hh, mm)
 	return &cand{s: start, e: e, typ: veille.TimexTime, mod: mod, resolve: func(c *context) string {
 		return c.xday() + clock
@@ -888,7 +935,7 @@ func rulePartOfDay(ts []tok, i int) *cand {
 	switch {
 	case (f == "la" || f == "l'") && (prev == "dans" || prev == "durant" || prev == "pendant" || prev == "de"):
 		j = i + 1
-	case (f == "fin" || f == "debut") && at(ts, i+1) == "de":
+	case (f == "fin" || f == "debut") && (at(ts, i+1) == "de" || at(ts, i+1) == "d'"):
 		j, mod = i+2, boundMods[f]
 	default:
 		return nil

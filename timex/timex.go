@@ -117,7 +117,7 @@ func joinDayAndTime(text string, ts []veille.Timex) []veille.Timex {
 			gap := strings.TrimSpace(text[a.End:b.Start])
 			if a.Type == veille.TimexDate && b.Type == veille.TimexTime && len(a.Value) == 10 &&
 				strings.HasPrefix(b.Value[min(10, len(b.Value)):], "T") && len(b.Value) > 11 && b.Value[11] >= '0' && b.Value[11] <= '9' &&
-				(gap == "à" || gap == "vers" || gap == ",") {
+				gap == "à" {
 				a.End, a.Text, a.Type = b.End, text[a.Start:b.End], veille.TimexTime
 				a.Value += b.Value[10:]
 				out = append(out, a)

@@ -45,7 +45,7 @@ func TestFind(t *testing.T) {
 		{"Les soldats sont arrivés il y a trois jours.", "il y a trois jours=DATE:2023-10-04"},
 		{"La cérémonie a commencé à 14 h 30.", "14 h 30=TIME:2023-10-07T14:30"},
 		{"Hier soir, l'armée a riposté.", "Hier soir=TIME:2023-10-06TEV"},
-		{"Hier à 10 h, l'armée a riposté; le 2 octobre vers 9 h 15 aussi.", "Hier à 10 h=TIME:2023-10-06T10:00 | le 2 octobre vers 9 h 15=TIME:2023-10-02T09:15"},
+		{"Hier à 10 h, l'armée a riposté; le 2 octobre à 9 h 15 aussi.", "Hier à 10 h=TIME:2023-10-06T10:00 | le 2 octobre à 9 h 15=TIME:2023-10-02T09:15"},
 		{"Un homme âgé de 26 ans et Pierre, 38 ans, ont passé dix ans en prison.", "dix ans=DURATION:P10Y"},
 		{"Le 10 novembre 93, puis à la fin de l'année dernière.", "Le 10 novembre 93=DATE:1993-11-10 | la fin de l'année dernière=DATE:2022:END"},
 		{"Mercredi, le président a reçu l'ambassadeur.", "Mercredi=DATE:2023-10-04"},
@@ -59,6 +59,7 @@ func TestFind(t *testing.T) {
 		{"Désormais, les années 1990 et le XXe siècle sont loin.", "Désormais=DATE:PRESENT_REF | les années 1990=DATE:199 | le XXe siècle=DATE:19"},
 		{"Le coup d'État du 30/09/2022 et le 2023-10-07.", "30/09/2022=DATE:2022-09-30 | le 2023-10-07=DATE:2023-10-07"},
 		{"Il compte 1500 hommes et 2000 véhicules.", ""},
+		{"Le conseil s'est réuni mardi 3 en fin d'après-midi, à 8 heures du soir.", "mardi 3=DATE:2023-10-03 | fin d'après-midi=TIME:2023-10-03TAF:END | 8 heures du soir=TIME:2023-10-03T20:00"},
 		{"La planète Mars est visible.", ""},
 		{"", ""},
 	}
