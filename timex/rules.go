@@ -20,6 +20,37 @@ var rules = []rule{
 	ruleNumericDate, ruleDayMonth, ruleMonth, ruleYear, ruleDecade, ruleCentury,
 	ruleRelDay, ruleDeictic, ruleUnitDir, ruleWeekday, ruleAgo, ruleDuration,
 	ruleTime, ruleRef, ruleAnaphor, ruleSet, rulePartOfDay, ruleBoundary, ruleSeason,
+	ruleQuarter, ruleDayList,
+}
+
+// ruleDayList reads the first day of "les 27 et 28 juillet", "du 3 au 5
+// mai": a day of the month named after the second one.
+func ruleDayList(ts []tok, i int) *cand {
+	d := dayNumber(at(ts, i))
+	if d == 0 || (at(ts, i+1) != "et" && at(ts, i+1) != "au" && at(ts, i+1) != "-") {
+		return nil
+	}
+	if dayNumber(at(ts, i+2)) == 0 {
+		return nil
+	}
+	m, ok := months[at(ts, i+3)]
+	if !ok {
+		return nil
+	}
+	y := yearAt(ts, i+4)
+	return &cand{s: i, e: i + 1, typ: veille.TimexDate, date: true, resolve: func(c *context) string {
+		if y != 0 {
+			if t, ok := dateOf(y, m, d); ok {
+				return ymd(t)
+			}
+			return ""
+		}
+		t, ok := c.nearestMonthDay(m, d, 0)
+		if !ok {
+			return fmt.Sprintf("XXXX-%02d-%02d", m, d)
+		}
+		return ymd(t)
+	}}
 }
 
 func at(ts []tok, i int) string {
@@ -312,6 +343,9 @@ func ruleYear(ts []tok, i int) *cand {
 	if bm, ok := boundMods[f]; ok && yearAt(ts, i+1) != 0 {
 		mod, j = bm, i+1
 	}
+	if strings.HasPrefix(f, "mi-") && rxYear.MatchString(f[3:]) {
+		return &cand{s: i, e: i + 1, typ: veille.TimexDate, mod: "MID", resolve: fixed(f[3:])}
+	}
 	season := ""
 	if s, ok := seasons[f]; ok && yearAt(ts, i+1) != 0 {
 		season, j = s, i+1
@@ -362,6 +396,49 @@ func ruleSeason(ts []tok, i int) *cand {
 		start = i - 1
 	}
 	return &cand{s: start, e: i + 1, typ: veille.TimexDate, resolve: fixed("XXXX-" + s)}
+}
+
+var ordinals = map[string]int{
+	"premier": 1, "1er": 1, "deuxieme": 2, "second": 2, "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3,
+	"3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "dernier": 4,
+}
+
+// ruleQuarter reads "le premier trimestre 2024", "au deuxième semestre":
+// 2024-Q1, 2023-H2.
+func ruleQuarter(ts []tok, i int) *cand {
+	n, ok := ordinals[at(ts, i)]
+	if !ok {
+		return nil
+	}
+	kind := ""
+	switch at(ts, i+1) {
+	case "trimestre":
+		kind = "Q"
+	case "semestre":
+		kind = "H"
+		if at(ts, i) == "dernier" {
+			n = 2
+		}
+		if n > 2 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	e := i + 2
+	y := yearAt(ts, e)
+	if y != 0 {
+		e++
+	}
+	return &cand{s: withDet(ts, i), e: e, typ: veille.TimexDate, resolve: func(c *context) string {
+		switch {
+		case y != 0:
+			return fmt.Sprintf("%04d-%s%d", y, kind, n)
+		case c.hasAnchor:
+			return fmt.Sprintf("%04d-%s%d", c.anchor.Year(), kind, n)
+		}
+		return fmt.Sprintf("XXXX-%s%d", kind, n)
+	}}
 }
 
 // ruleDecade reads "les années 1990", "les années 90".
@@ -554,6 +631,14 @@ func ruleUnitDir(ts []tok, i int) *cand {
 		f = func(t time.Time) string { return week(t.AddDate(0, 0, 7*dir)) + "-WE" }
 	case "jour":
 		f = func(t time.Time) string { return ymd(t.AddDate(0, 0, dir)) }
+	case "nuit", "soiree", "matinee":
+		p := partsOfDay[u]
+		if dir < 0 && !relRef {
+			dir = 0 // "la nuit dernière" is the night before the anchor's day
+			f = func(t time.Time) string { return ymd(t.AddDate(0, 0, -1)) + "T" + p }
+		} else {
+			f = func(t time.Time) string { return ymd(t.AddDate(0, 0, dir)) + "T" + p }
+		}
 	default:
 		if s, ok := seasons[u]; ok {
 			f = func(t time.Time) string { return fmt.Sprintf("%04d-%s", t.Year()+dir, s) }
@@ -561,7 +646,11 @@ func ruleUnitDir(ts []tok, i int) *cand {
 			return nil
 		}
 	}
-	return &cand{s: i, e: i + 3, typ: veille.TimexDate, resolve: func(c *context) string {
+	typ := veille.TimexDate
+	if _, ok := partsOfDay[u]; ok {
+		typ = veille.TimexTime
+	}
+	return &cand{s: i, e: i + 3, typ: typ, resolve: func(c *context) string {
 		t, ok := base(c)
 		if !ok {
 			return ""
