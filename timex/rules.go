@@ -1014,16 +1014,17 @@ func ruleSet(ts []tok, i int) *cand {
 	return nil
 }
 
-// rulePartOfDay reads "dans la nuit", "dans la soirée de samedi", "en
-// fin de matinée": a part of the day last stated.
+// rulePartOfDay reads "la nuit", "dans la soirée de samedi", "le matin",
+// "en fin de matinée": a part of the day last stated.
 func rulePartOfDay(ts []tok, i int) *cand {
 	prev := at(ts, i-1)
 	f := at(ts, i)
 	var j int
 	mod := ""
 	switch {
-	case (f == "la" || f == "l'") && (prev == "dans" || prev == "durant" || prev == "pendant" || prev == "de"):
+	case f == "la" || f == "l'" || f == "le":
 		j = i + 1
+		_ = prev
 	case (f == "fin" || f == "debut") && (at(ts, i+1) == "de" || at(ts, i+1) == "d'"):
 		j, mod = i+2, boundMods[f]
 	default:
