@@ -97,3 +97,5 @@ func TestHugeInput(t *testing.T) {
 	}
 	_ = fmt.Sprint()
 }
+
+func parseAnchor(s string) (veille.Date, error) { return veille.ParseDate(s) }
