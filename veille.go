@@ -109,6 +109,49 @@ type Timex struct {
 	Mod string `json:"mod,omitempty"`
 }
 
+// Actor is a participant of an event: an entity of the knowledge base or
+// of the article, as one of its mentions names it.
+type Actor struct {
+	Entity string `json:"entity"`
+	Label  string `json:"label"`
+	Type   string `json:"type"`
+	// Text is the mention in the evidence sentence ("la délégation
+	// russe" gives Russia's entity with Text "russe").
+	Text string `json:"text"`
+}
+
+// Event is something an article states happened: who (Source) did what
+// (Type, a PLOVER category, with its Mode) to or with whom (Target),
+// where, when, with the sentence that says so.
+type Event struct {
+	// Type is the PLOVER event category: CONSULT, AGREE, SUPPORT,
+	// COOPERATE, AID, MOBILIZE, ASSAULT, COERCE, SANCTION, ...
+	Type string `json:"type"`
+	// Mode refines the type where PLOVER defines modes: "visit",
+	// "meeting", "sign", "deploy", "coup", ...
+	Mode string `json:"mode,omitempty"`
+	// Trigger is the words that state the event ("s'est rendue à").
+	Trigger  string `json:"trigger"`
+	Source   *Actor `json:"source,omitempty"`
+	Target   *Actor `json:"target,omitempty"`
+	Location *Actor `json:"location,omitempty"`
+	// When is the TIMEX3 value of the event's date ("2023-10-05",
+	// "2023-10"), empty when the text gives none; WhenText is the
+	// expression it comes from, and WhenFrom says where the date was
+	// taken: "sentence", "context" (an earlier sentence) or "article"
+	// (the publication date).
+	When     string `json:"when,omitempty"`
+	WhenText string `json:"when_text,omitempty"`
+	WhenFrom string `json:"when_from,omitempty"`
+	// Start and End are the byte offsets of the evidence sentence in the
+	// article text.
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Evidence string `json:"evidence"`
+	// Confidence, from 0 to 1, of the reading.
+	Confidence float64 `json:"confidence"`
+}
+
 // Timex types (TIMEX3).
 const (
 	TimexDate     = "DATE"

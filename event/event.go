@@ -1,0 +1,334 @@
+// Package event reads the events an article states: who did what to or
+// with whom, where and when, typed by the PLOVER ontology (CONSULT for
+// visits and meetings, AGREE for agreements, MOBILIZE for deployments,
+// ASSAULT, COERCE, SANCTION, SUPPORT, AID...), with the sentence as
+// evidence.
+//
+// It is written here because no library codes French political events:
+// the event coders (PETRARCH, the PLOVER/POLECAT models) are English and
+// Python. The rules work on the output of the earlier stages: the
+// sentence's entity mentions (package entity) give the actors, its
+// temporal expressions (package timex) the date. A trigger (a French verb
+// or noun form: "s'est rendue à", "a reçu", "ont signé", "sont arrivés"
+// with soldiers, "a rouvert son ambassade") gives the type; the actor
+// mentioned before it is the source, the one after it the target ("par"
+// turns a passive round), a place after "à", "au" or "en" the location;
+// a capital visited stands for its state as the target. The date is the
+// sentence's own, else the last one the article stated before, else the
+// publication date, and the event says which (WhenFrom).
+package event
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/tokenize"
+)
+
+// Extractor reads events; it is safe for concurrent use.
+type Extractor struct {
+	kb *kb.KB
+}
+
+// New returns an Extractor that looks places up in k (a capital visited
+// stands for its state).
+func New(k *kb.KB) *Extractor { return &Extractor{kb: k} }
+
+// word is a token of a sentence with its folded form.
+type word struct {
+	f          string
+	start, end int
+}
+
+// Extract returns the events text states, in order. mentions and
+// timexes are those of the same text (offsets into it); anchor is the
+// article's date.
+func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []veille.Timex, anchor veille.Date) []veille.Event {
+	var out []veille.Event
+	lastWhen, lastWhenText := "", ""
+	for _, s := range tokenize.Sentences(text) {
+		ws := make([]word, len(s.Tokens))
+		for i, t := range s.Tokens {
+			ws[i] = word{f: tokenize.Fold(t.Text), start: t.Start, end: t.End}
+		}
+		ms := within(mentions, s.Start, s.End)
+		tx := withinT(timexes, s.Start, s.End)
+		when, whenText, whenFrom := sentenceDate(tx)
+		if when == "" && lastWhen != "" {
+			when, whenText, whenFrom = lastWhen, lastWhenText, "context"
+		} else if when == "" && !anchor.IsZero() {
+			when, whenFrom = anchor.String(), "article"
+		}
+		seen := map[string]bool{}
+		for i := 0; i < len(ws); i++ {
+			tr, n := matchTrigger(ws, i)
+			if tr == nil || seen[tr.typ] {
+				continue
+			}
+			if len(seen) > 0 && i > 0 && determiners[ws[i-1].f] {
+				continue // "a condamné le coup d'État": the object of the event found
+			}
+			if len(tr.needs) > 0 && !hasAny(ws, tr.needs) {
+				continue
+			}
+			ev := x.read(text, ws, i, n, tr, ms)
+			if ev.Source == nil && ev.Target == nil && !(anonymous[tr.typ] && ev.Location != nil) {
+				continue // an event of nobody we know
+			}
+			seen[tr.typ] = true
+			ev.Start, ev.End = s.Start, s.End
+			ev.Evidence = text[s.Start:s.End]
+			ev.When, ev.WhenText, ev.WhenFrom = when, whenText, whenFrom
+			ev.Confidence = confidence(ev)
+			out = append(out, ev)
+			i += n - 1
+		}
+		if w, wt, _ := sentenceDate(tx); w != "" {
+			lastWhen, lastWhenText = w, wt
+		}
+	}
+	return out
+}
+
+// determiners before a noun trigger make it the object of a verb.
+var determiners = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true, "du": true,
+	"ce": true, "cet": true, "cette": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true,
+}
+
+// matchTrigger returns the longest trigger starting at word i and its
+// length in words.
+func matchTrigger(ws []word, i int) (*trigger, int) {
+	var best *trigger
+	for k := range triggers {
+		t := &triggers[k]
+		if len(t.words) > len(ws)-i || (best != nil && len(t.words) <= len(best.words)) {
+			continue
+		}
+		ok := true
+		for j, w := range t.words {
+			if ws[i+j].f != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = t
+		}
+	}
+	if best == nil {
+		return nil, 0
+	}
+	return best, len(best.words)
+}
+
+func hasAny(ws []word, needs []string) bool {
+	for _, w := range ws {
+		if slices.Contains(needs, w.f) {
+			return true
+		}
+	}
+	return false
+}
+
+// towardsPlace are the types whose place is the other party: a visit to
+// Ouagadougou meets Burkina Faso, troops sent to Bamako go to Mali, an
+// ambassador named to Moscow goes to Russia. For the other types only a
+// country named as the place is the target ("a condamné le coup d'État
+// au Niger"); attacks, protests and arrests have no target by place.
+var towardsPlace = map[string]bool{"CONSULT": true, "MOBILIZE": true, "AID": true, "RETREAT": true, "SUPPORT": true}
+
+// anonymous are the types reported without their authors ("des hommes
+// armés ont attaqué", "des manifestants ont défilé à Niamey"): kept when
+// a place is known.
+var anonymous = map[string]bool{"ASSAULT": true, "PROTEST": true}
+
+// placePreps are the prepositions before a place.
+var placePreps = map[string]bool{"a": true, "au": true, "aux": true, "en": true, "vers": true, "dans": true, "pres": true, "de": false}
+
+// read fills an event from trigger tr at words [i, i+n) of the sentence
+// and its mentions.
+func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []veille.Mention) veille.Event {
+	ev := veille.Event{Type: tr.typ, Mode: tr.mode, Trigger: text[ws[i].start:ws[i+n-1].end]}
+	passive := tr.passive || (i > 0 && ws[i-1].f == "ete")
+	trigStart, trigEnd := ws[i].start, ws[i+n-1].end
+	// the words before each mention, to tell places and agents
+	prevWord := func(m veille.Mention) string {
+		for k := len(ws) - 1; k >= 0; k-- {
+			if ws[k].end <= m.Start {
+				if ws[k].f == "l'" || ws[k].f == "la" || ws[k].f == "le" || ws[k].f == "les" {
+					continue
+				}
+				return ws[k].f
+			}
+		}
+		return ""
+	}
+	var before, after []veille.Mention
+	for _, m := range ms {
+		switch {
+		case m.End <= trigStart:
+			before = append(before, m)
+		case m.Start >= trigEnd:
+			after = append(after, m)
+		}
+	}
+	actor := func(m veille.Mention) *veille.Actor {
+		return &veille.Actor{Entity: m.Entity, Label: m.Label, Type: m.Type, Text: m.Text}
+	}
+	// source: the last actor before the trigger, a person or an
+	// organisation rather than a place when both are there
+	if len(before) > 0 {
+		src := before[len(before)-1]
+		for k := len(before) - 1; k >= 0; k-- {
+			if before[k].Type == veille.TypePER || before[k].Type == veille.TypeORG || isDemonymLike(before[k]) {
+				src = before[k]
+				break
+			}
+		}
+		if src.Type != veille.TypeMISC && !placePreps[prevWord(src)] {
+			ev.Source = actor(src)
+		}
+	}
+	// target and location after the trigger
+	for _, m := range after {
+		if m.Type == veille.TypeMISC {
+			continue
+		}
+		p := prevWord(m)
+		if m.Type == veille.TypeLOC && (placePreps[p] || nearPlace(ws, m) || tr.mode == "visit") && ev.Location == nil && !isDemonymLike(m) {
+			ev.Location = actor(m)
+			continue
+		}
+		if passive && p == "par" && ev.Source == nil {
+			ev.Source = actor(m)
+			continue
+		}
+		if ev.Target == nil {
+			ev.Target = actor(m)
+		}
+	}
+	if passive && ev.Source != nil && ev.Target == nil && len(before) > 0 {
+		// "X a été reçu par Y": X is the target
+		t := before[len(before)-1]
+		if t.Entity != ev.Source.Entity {
+			ev.Target = actor(t)
+		}
+	}
+	if passive {
+		// the agent after "par" is the source, the subject is the one
+		// the event befell ("Bazoum a été destitué par des militaires")
+		ev.Target, ev.Source = ev.Source, nil
+		for _, m := range after {
+			if prevWord(m) == "par" {
+				ev.Source = actor(m)
+				break
+			}
+		}
+	}
+	// a place visited or met in stands for its state as the target
+	if ev.Target == nil && ev.Location != nil && !anonymous[tr.typ] && tr.typ != "COERCE" {
+		if st, ok := x.stateOf(ev.Location.Entity); ok && (ev.Source == nil || st.Entity != ev.Source.Entity) &&
+			(towardsPlace[tr.typ] || st.Entity == ev.Location.Entity) {
+			ev.Target = st
+		}
+	}
+	if ev.Source != nil && ev.Target != nil && ev.Source.Entity == ev.Target.Entity {
+		ev.Target = nil
+	}
+	return ev
+}
+
+// nearPlace reports whether mention m follows "près de", "non loin de",
+// "autour de".
+func nearPlace(ws []word, m veille.Mention) bool {
+	for k := len(ws) - 1; k >= 1; k-- {
+		if ws[k].end <= m.Start {
+			return (ws[k].f == "de" || ws[k].f == "d'") && (ws[k-1].f == "pres" || ws[k-1].f == "loin" || ws[k-1].f == "autour")
+		}
+	}
+	return false
+}
+
+// isDemonymLike reports whether a mention is a demonym standing for its
+// country ("russe" in "la délégation russe"): a lower-case mention.
+func isDemonymLike(m veille.Mention) bool {
+	return m.Text != "" && strings.ToLower(m.Text) == m.Text
+}
+
+// stateOf returns the state a place belongs to: a country is itself, a
+// city its country.
+func (x *Extractor) stateOf(id string) (*veille.Actor, bool) {
+	if x.kb == nil {
+		return nil, false
+	}
+	e, ok := x.kb.Get(id)
+	if !ok {
+		return nil, false
+	}
+	if e.Kind == kb.KindCountry {
+		return &veille.Actor{Entity: e.ID, Label: e.Label, Type: e.Type, Text: e.Label}, true
+	}
+	if e.Country == "" {
+		return nil, false
+	}
+	c, ok := x.kb.Country(e.Country)
+	if !ok {
+		return nil, false
+	}
+	return &veille.Actor{Entity: c.ID, Label: c.Label, Type: c.Type, Text: c.Label}, true
+}
+
+// sentenceDate returns the first dated expression of a sentence (a DATE
+// or TIME whose value starts with a year), its text, and "sentence".
+func sentenceDate(tx []veille.Timex) (string, string, string) {
+	for _, t := range tx {
+		if (t.Type == veille.TimexDate || t.Type == veille.TimexTime) && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			v := t.Value
+			if i := strings.IndexByte(v, 'T'); i > 0 {
+				v = v[:i]
+			}
+			return v, t.Text, "sentence"
+		}
+	}
+	return "", "", ""
+}
+
+func confidence(ev veille.Event) float64 {
+	c := 0.4
+	if ev.Source != nil {
+		c += 0.2
+	}
+	if ev.Target != nil {
+		c += 0.2
+	}
+	switch ev.WhenFrom {
+	case "sentence":
+		c += 0.2
+	case "context":
+		c += 0.1
+	}
+	return c
+}
+
+func within(ms []veille.Mention, start, end int) []veille.Mention {
+	var out []veille.Mention
+	for _, m := range ms {
+		if m.Start >= start && m.End <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func withinT(ts []veille.Timex, start, end int) []veille.Timex {
+	var out []veille.Timex
+	for _, t := range ts {
+		if t.Start >= start && t.End <= end {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package event
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/entity"
+	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/entity/tagger"
+	"github.com/veille-news/veille/timex"
+)
+
+// goldEvent is an event of the gold set, by the labels of its actors.
+type goldEvent struct {
+	Type   string `json:"type"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	When   string `json:"when"`
+}
+
+type goldLine struct {
+	Text   string      `json:"text"`
+	Date   string      `json:"date"`
+	Events []goldEvent `json:"events"`
+}
+
+func label(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Label
+}
+
+// pipeline runs the earlier stages and the extractor on one text.
+func pipeline(t testing.TB, text string, date veille.Date) []veille.Event {
+	t.Helper()
+	m, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := entity.New(kb.Default(), m)
+	ms := r.Recognize(text, date)
+	tx := timex.Find(text, date)
+	return New(kb.Default()).Extract(text, ms, tx, date)
+}
+
+// TestGold scores the extractor on sentences we wrote ourselves: an
+// event is right when its type, source and target are; its date is
+// scored apart. gold.jsonl is the development set the rules were written
+// against; heldout.jsonl was written afterwards and scored as is.
+func TestGold(t *testing.T) {
+	for _, set := range []struct {
+		file  string
+		floor float64
+	}{{"testdata/gold.jsonl", 0.85}, {"testdata/heldout.jsonl", 0.5}} {
+		t.Run(set.file, func(t *testing.T) { scoreGold(t, set.file, set.floor) })
+	}
+}
+
+func scoreGold(t *testing.T, path string, floor float64) {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var tp, fp, fn, whenOK, whenN int
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var g goldLine
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		date, err := veille.ParseDate(g.Date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := pipeline(t, g.Text, date)
+		used := make([]bool, len(got))
+		for _, ge := range g.Events {
+			found := false
+			for k, e := range got {
+				if !used[k] && e.Type == ge.Type && label(e.Source) == ge.Source && label(e.Target) == ge.Target {
+					used[k], found = true, true
+					tp++
+					if ge.When != "" {
+						whenN++
+						if e.When == ge.When {
+							whenOK++
+						} else {
+							t.Logf("date: %q: got %s, want %s", g.Text, e.When, ge.When)
+						}
+					}
+					break
+				}
+			}
+			if !found {
+				fn++
+				t.Logf("missed: %q: %+v", g.Text, ge)
+			}
+		}
+		for k, e := range got {
+			if !used[k] {
+				fp++
+				t.Logf("spurious: %q: %s %s → %s (%s)", g.Text, e.Type, label(e.Source), label(e.Target), e.Trigger)
+			}
+		}
+	}
+	p := float64(tp) / float64(max(tp+fp, 1))
+	r := float64(tp) / float64(max(tp+fn, 1))
+	t.Logf("events: precision %.3f recall %.3f (tp %d fp %d fn %d); dates right %d/%d", p, r, tp, fp, fn, whenOK, whenN)
+	if p < floor || r < floor {
+		t.Errorf("precision %.3f, recall %.3f: below %.2f", p, r, floor)
+	}
+}
