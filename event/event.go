@@ -313,21 +313,25 @@ func confidence(ev veille.Event) float64 {
 	return c
 }
 
+// within returns the mentions inside [start, end); ms is in text order,
+// so a binary search finds the first one.
 func within(ms []veille.Mention, start, end int) []veille.Mention {
+	i, _ := slices.BinarySearchFunc(ms, start, func(m veille.Mention, s int) int { return m.Start - s })
 	var out []veille.Mention
-	for _, m := range ms {
-		if m.Start >= start && m.End <= end {
-			out = append(out, m)
+	for ; i < len(ms) && ms[i].Start < end; i++ {
+		if ms[i].End <= end {
+			out = append(out, ms[i])
 		}
 	}
 	return out
 }
 
 func withinT(ts []veille.Timex, start, end int) []veille.Timex {
+	i, _ := slices.BinarySearchFunc(ts, start, func(t veille.Timex, s int) int { return t.Start - s })
 	var out []veille.Timex
-	for _, t := range ts {
-		if t.Start >= start && t.End <= end {
-			out = append(out, t)
+	for ; i < len(ts) && ts[i].Start < end; i++ {
+		if ts[i].End <= end {
+			out = append(out, ts[i])
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/veille-news/veille"
@@ -113,5 +114,26 @@ func scoreGold(t *testing.T, path string, floor float64) {
 	t.Logf("events: precision %.3f recall %.3f (tp %d fp %d fn %d); dates right %d/%d", p, r, tp, fp, fn, whenOK, whenN)
 	if p < floor || r < floor {
 		t.Errorf("precision %.3f, recall %.3f: below %.2f", p, r, floor)
+	}
+}
+
+// TestBadInput: no date, no entity, one sentence of 5,000 words, a long
+// text: clear results, bounded time.
+func TestBadInput(t *testing.T) {
+	x := New(kb.Default())
+	if got := x.Extract("", nil, nil, veille.Date{}); len(got) != 0 {
+		t.Errorf("empty text: %v", got)
+	}
+	long := strings.Repeat("la délégation russe a rencontré le ministre malien ", 700) // ~5,000 words, no full stop
+	evs := pipeline(t, long, veille.Date{})
+	for _, e := range evs {
+		if e.When != "" || e.WhenFrom != "" {
+			t.Errorf("a date without any date given: %+v", e)
+		}
+	}
+	many := strings.Repeat("Sergueï Lavrov a reçu Abdoulaye Diop à Moscou le 5 mai 2024. ", 3000)
+	d, _ := veille.ParseDate("2024-05-10")
+	if n := len(pipeline(t, many, d)); n != 3000 {
+		t.Errorf("%d events in 3,000 sentences that each state one", n)
 	}
 }
