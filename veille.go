@@ -64,6 +64,12 @@ type Article struct {
 	// Entities are the named entities mentioned in Text, in order; nil
 	// until the entity stage has run.
 	Entities []Mention `json:"entities,omitempty"`
+	// Timexes are the temporal expressions of Text, in order, resolved
+	// against the publication date; nil until the time stage has run.
+	Timexes []Timex `json:"timexes,omitempty"`
+	// Events are the events Text states, in order; nil until the event
+	// stage has run.
+	Events []Event `json:"events,omitempty"`
 }
 
 // Entity types.

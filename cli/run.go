@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 
 	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/entity/kb"
+	"github.com/veille-news/veille/event"
 	"github.com/veille-news/veille/extract"
 	"github.com/veille-news/veille/ingest"
 )
@@ -43,6 +45,7 @@ func addPipelineFlags(fs *flag.FlagSet) pipelineFlags {
 func (pf *pipelineFlags) prepare() (version string, err error) {
 	pf.opts = extract.Options{}
 	if !*pf.noEntities {
+		pf.opts.Events = event.New(kb.Default())
 		if pf.opts.Entities, err = newRecognizer(); err != nil {
 			return "", err
 		}

@@ -17,15 +17,18 @@ import (
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/entity"
+	"github.com/veille-news/veille/event"
 	"github.com/veille-news/veille/extract/dumpmeta"
 	"github.com/veille-news/veille/extract/htmlpage"
 	"github.com/veille-news/veille/extract/textdump"
 	"github.com/veille-news/veille/lang"
+	"github.com/veille-news/veille/timex"
 )
 
 // Version names the extraction rules; the store re-extracts documents
-// stored by another version. Version 2 adds the named entities.
-const Version = "extract/2"
+// stored by another version. Version 2 adds the named entities, version 3
+// the temporal expressions and the events.
+const Version = "extract/3"
 
 // noEntitiesSuffix marks the version of articles extracted without entity
 // recognition, so that a later run with it replaces them.
@@ -51,6 +54,11 @@ type Options struct {
 	// text (Article.Entities, offsets into Article.Text). nil skips
 	// recognition, for benchmarks of extraction alone.
 	Entities *entity.Recognizer
+	// Events, when not nil and Entities is not, reads the events of each
+	// article (Article.Events) from its mentions and temporal
+	// expressions. The temporal expressions (Article.Timexes) are found
+	// whenever Entities is set.
+	Events *event.Extractor
 }
 
 // New returns an Extractor that has learned nothing yet.
@@ -127,6 +135,11 @@ func (e *Extractor) Extract(ctx context.Context, doc veille.Document) (art veill
 		art.Entities = e.opts.Entities.Recognize(art.Text, art.Published)
 		if art.Entities == nil {
 			art.Entities = []veille.Mention{}
+		}
+		// relative dates are resolved against the publication date
+		art.Timexes = timex.Find(art.Text, art.Published)
+		if e.opts.Events != nil {
+			art.Events = e.opts.Events.Extract(art.Text, art.Entities, art.Timexes, art.Published)
 		}
 	}
 	art.Normalize()

@@ -82,6 +82,35 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entity ON mentions(entity, article_id);
 `,
+	// 3: the temporal expressions and the events of each article.
+	`
+CREATE TABLE timexes (
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	seq        INTEGER NOT NULL,
+	start      INTEGER NOT NULL,            -- byte offsets into articles.text
+	"end"      INTEGER NOT NULL,
+	type       TEXT NOT NULL,               -- DATE, TIME, DURATION, SET
+	value      TEXT NOT NULL,               -- TIMEX3 value
+	mod        TEXT NOT NULL,
+	text       TEXT NOT NULL,
+	PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	seq        INTEGER NOT NULL,
+	type       TEXT NOT NULL,               -- PLOVER category
+	source     TEXT NOT NULL,               -- entity ids, '' when unknown
+	target     TEXT NOT NULL,
+	location   TEXT NOT NULL,
+	"when"     TEXT NOT NULL,               -- TIMEX3 value, '' when unknown
+	data       TEXT NOT NULL,               -- the whole event, JSON
+	PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX events_source ON events(source);
+CREATE INDEX events_target ON events(target);
+CREATE INDEX events_when ON events("when");
+`,
 }
 
 // migrate brings the schema of db up to date. db must be the writer, whose

@@ -178,6 +178,8 @@ func (s *Store) Check(ctx context.Context) error {
 		{"articles without document", `SELECT count(*) FROM articles a LEFT JOIN documents d ON d.id = a.id WHERE d.id IS NULL`},
 		{"sources without document", `SELECT count(*) FROM sources s LEFT JOIN documents d ON d.id = s.doc_id WHERE d.id IS NULL`},
 		{"mentions without article", `SELECT count(*) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
+		{"timexes without article", `SELECT count(*) FROM timexes m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
+		{"events without article", `SELECT count(*) FROM events m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
 		{"failures without document", `SELECT count(*) FROM failures f LEFT JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IS NOT NULL AND d.id IS NULL`},
 		{"documents whose size is wrong", `SELECT count(*) FROM documents WHERE size != length(raw)`},
 	}
@@ -307,6 +309,12 @@ func (s *Store) Put(ctx context.Context, doc veille.Document, art veille.Article
 		if err := putMentions(ctx, tx, id, art.Entities); err != nil {
 			return err
 		}
+		if err := putTimexes(ctx, tx, id, art.Timexes); err != nil {
+			return err
+		}
+		if err := putEvents(ctx, tx, id, art.Events); err != nil {
+			return err
+		}
 		added = true
 		// The document now has its article: it no longer counts as failed.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM failures WHERE doc_id = ? OR (source = ? AND doc_id IS NULL)`, id, doc.Source); err != nil {
@@ -337,6 +345,62 @@ func putMentions(ctx context.Context, tx *sql.Tx, id string, ms []veille.Mention
 	for i, m := range ms {
 		if _, err := st.ExecContext(ctx, id, i, m.Start, m.End, m.Type, m.Entity, m.Label, m.Text); err != nil {
 			return fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// putTimexes replaces the temporal expressions of article id with ts.
+func putTimexes(ctx context.Context, tx *sql.Tx, id string, ts []veille.Timex) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM timexes WHERE article_id = ?`, id); err != nil {
+		return fmt.Errorf("timexes: %w", err)
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO timexes (article_id, seq, start, "end", type, value, mod, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("timexes: %w", err)
+	}
+	defer st.Close()
+	for i, t := range ts {
+		if _, err := st.ExecContext(ctx, id, i, t.Start, t.End, t.Type, t.Value, t.Mod, t.Text); err != nil {
+			return fmt.Errorf("timex %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func actorID(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Entity
+}
+
+// putEvents replaces the events of article id with es: each whole as
+// JSON, with the columns queries select on.
+func putEvents(ctx context.Context, tx *sql.Tx, id string, es []veille.Event) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article_id = ?`, id); err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, seq, type, source, target, location, "when", data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	defer st.Close()
+	for i, e := range es {
+		data, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+		if _, err := st.ExecContext(ctx, id, i, e.Type, actorID(e.Source), actorID(e.Target), actorID(e.Location), e.When, string(data)); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
 		}
 	}
 	return nil
@@ -567,12 +631,74 @@ func (s *Store) Article(ctx context.Context, idOrPrefix string) (veille.Article,
 		err = fmt.Errorf("%w: %s", store.ErrNotFound, id)
 	}
 	if err == nil {
-		a.Entities, err = readMentions(ctx, tx, a.ID)
+		err = readParts(ctx, tx, &a)
 	}
 	if err != nil {
 		return veille.Article{}, fmt.Errorf("sqlite: article: %w", err)
 	}
 	return a, nil
+}
+
+// readParts reads what the later stages found in article a: its
+// mentions, temporal expressions and events.
+func readParts(ctx context.Context, tx *sql.Tx, a *veille.Article) error {
+	var err error
+	if a.Entities, err = readMentions(ctx, tx, a.ID); err != nil {
+		return err
+	}
+	if a.Timexes, err = readTimexes(ctx, tx, a.ID); err != nil {
+		return err
+	}
+	a.Events, err = readEvents(ctx, tx, a.ID)
+	return err
+}
+
+// readTimexes returns the temporal expressions of article id in their
+// order, nil when there are none.
+func readTimexes(ctx context.Context, tx *sql.Tx, id string) ([]veille.Timex, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT start, "end", type, value, mod, text FROM timexes WHERE article_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: timexes: %w", id, err)
+	}
+	defer rows.Close()
+	var ts []veille.Timex
+	for rows.Next() {
+		var t veille.Timex
+		if err := rows.Scan(&t.Start, &t.End, &t.Type, &t.Value, &t.Mod, &t.Text); err != nil {
+			return nil, fmt.Errorf("article %s: timexes: %w", id, err)
+		}
+		ts = append(ts, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("article %s: timexes: %w", id, err)
+	}
+	return ts, nil
+}
+
+// readEvents returns the events of article id in their order, nil when
+// there are none.
+func readEvents(ctx context.Context, tx *sql.Tx, id string) ([]veille.Event, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT data FROM events WHERE article_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: events: %w", id, err)
+	}
+	defer rows.Close()
+	var es []veille.Event
+	for rows.Next() {
+		var data string
+		var e veille.Event
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("article %s: events: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(data), &e); err != nil {
+			return nil, fmt.Errorf("article %s: event: %w", id, err)
+		}
+		es = append(es, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("article %s: events: %w", id, err)
+	}
+	return es, nil
 }
 
 // readMentions returns the mentions of article id in their order, an
@@ -654,7 +780,7 @@ func (s *Store) Articles(ctx context.Context, q store.Query) iter.Seq2[veille.Ar
 		for rows.Next() {
 			a, err := scanArticle(rows)
 			if err == nil {
-				a.Entities, err = readMentions(ctx, tx, a.ID)
+				err = readParts(ctx, tx, &a)
 			}
 			if err != nil {
 				yield(veille.Article{}, fmt.Errorf("sqlite: articles: %w", err))
