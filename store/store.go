@@ -4,7 +4,8 @@
 // mentions.
 //
 // The package holds only the driver-neutral contract: the [Store]
-// interface, the [Query], [EntityQuery], [EntityStat] and [Stats] types, the sentinel errors and the
+// interface, the [Query], [EntityQuery], [EntityStat], [EventQuery],
+// [EventReport] and [Stats] types, the sentinel errors and the
 // small rules every implementation shares (how an id prefix is checked, how
 // a dated query matches a date known only to the year). Implementations live
 // in sub-packages: store/sqlite is the embedded single-file store; a server
@@ -103,6 +104,11 @@ type Store interface {
 	// stops at the first error, which is yielded.
 	Entities(ctx context.Context, q EntityQuery) iter.Seq2[EntityStat, error]
 
+	// Events yields the events the stored articles state, with the
+	// article that reports each, ordered by event date (undated last),
+	// then article. Iteration stops at the first error, which is yielded.
+	Events(ctx context.Context, q EventQuery) iter.Seq2[EventReport, error]
+
 	// Raw returns the bytes of the document whose id is idOrPrefix, as
 	// [Store.Article] resolves it (among all documents, failed ones
 	// included).
@@ -145,6 +151,30 @@ type EntityQuery struct {
 	Type string
 	// Limit caps the number of entities (0: no cap).
 	Limit int
+}
+
+// EventQuery selects events. The zero EventQuery selects all.
+type EventQuery struct {
+	// Entity, when set, must be the event's source or target (an entity
+	// id).
+	Entity string
+	// With, when set, must be the other party: source or target.
+	With string
+	// Since and Until bound the event's date (When), at their precision;
+	// an event without a date is left out when either is set.
+	Since, Until veille.Date
+}
+
+// EventReport is one event as one article reports it.
+type EventReport struct {
+	Event veille.Event
+	// ArticleID, Site, Title, URL and Published are the reporting
+	// article's.
+	ArticleID string
+	Site      string
+	Title     string
+	URL       string
+	Published veille.Date
 }
 
 // EntityStat is one entity and how often the store's articles mention it.

@@ -851,6 +851,86 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) iter.Seq2[sto
 	}
 }
 
+// Events implements [store.Store.Events].
+func (s *Store) Events(ctx context.Context, q store.EventQuery) iter.Seq2[store.EventReport, error] {
+	return func(yield func(store.EventReport, error) bool) {
+		var where []string
+		var args []any
+		if q.Entity != "" {
+			where = append(where, "(e.source = ? OR e.target = ?)")
+			args = append(args, q.Entity, q.Entity)
+		}
+		if q.With != "" {
+			where = append(where, "(e.source = ? OR e.target = ?)")
+			args = append(args, q.With, q.With)
+		}
+		if !q.Since.IsZero() || !q.Until.IsZero() {
+			where = append(where, `e."when" != ''`)
+		}
+		query := `SELECT e.data, a.id, a.site, a.title, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id`
+		if len(where) > 0 {
+			query += " WHERE " + strings.Join(where, " AND ")
+		}
+		query += ` ORDER BY e."when" = '', e."when", a.published_start, a.id, e.seq`
+		rows, err := s.r.QueryContext(ctx, query, args...)
+		if err != nil {
+			yield(store.EventReport{}, fmt.Errorf("sqlite: events: %w", err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r store.EventReport
+			var data string
+			var published sql.NullString
+			if err := rows.Scan(&data, &r.ArticleID, &r.Site, &r.Title, &r.URL, &published); err != nil {
+				yield(store.EventReport{}, fmt.Errorf("sqlite: events: %w", err))
+				return
+			}
+			if err := json.Unmarshal([]byte(data), &r.Event); err != nil {
+				yield(store.EventReport{}, fmt.Errorf("sqlite: events: article %s: %w", r.ArticleID, err))
+				return
+			}
+			if r.Published, err = veille.ParseDate(published.String); err != nil {
+				yield(store.EventReport{}, fmt.Errorf("sqlite: events: article %s: %w", r.ArticleID, err))
+				return
+			}
+			if !inSpan(r.Event.When, q.Since, q.Until) {
+				continue
+			}
+			if !yield(r, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(store.EventReport{}, fmt.Errorf("sqlite: events: %w", err))
+		}
+	}
+}
+
+// inSpan reports whether a TIMEX3 value's period meets [since, until]:
+// "2023-10" is in a query since 2023-10-05. Values that are not calendar
+// dates (weeks, references) are kept.
+func inSpan(when string, since, until veille.Date) bool {
+	if since.IsZero() && until.IsZero() {
+		return true
+	}
+	d, err := veille.ParseDate(when)
+	if err != nil {
+		return true
+	}
+	start, end, ok := store.Span(d)
+	if !ok {
+		return true
+	}
+	if s, _, ok := store.Span(since); ok && !end.After(s) {
+		return false
+	}
+	if _, e, ok := store.Span(until); ok && !start.Before(e) {
+		return false
+	}
+	return true
+}
+
 // Raw implements [store.Store.Raw].
 func (s *Store) Raw(ctx context.Context, idOrPrefix string) ([]byte, error) {
 	id, err := s.resolve(ctx, "documents", idOrPrefix)
