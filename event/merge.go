@@ -1,0 +1,242 @@
+package event
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/veille-news/veille"
+)
+
+// Report is an event as one article tells it.
+type Report struct {
+	Event     veille.Event `json:"event"`
+	ArticleID string       `json:"article"`
+	Site      string       `json:"site,omitempty"`
+	Title     string       `json:"title,omitempty"`
+	URL       string       `json:"url,omitempty"`
+	Published veille.Date  `json:"published"`
+	// Background: the article recalls the event long after it happened
+	// (more than BackgroundAfter before its publication).
+	Background bool `json:"background"`
+}
+
+// Claim is one date the reports give an event, with the articles that
+// give it.
+type Claim struct {
+	When     string   `json:"when"`
+	Articles []string `json:"articles"`
+}
+
+// Merged is one event, told by one or more reports: the same type
+// between the same parties at compatible dates. Reports that disagree on
+// the date keep their claims (Claims has several entries).
+type Merged struct {
+	Type     string        `json:"type"`
+	Mode     string        `json:"mode,omitempty"`
+	Source   *veille.Actor `json:"source,omitempty"`
+	Target   *veille.Actor `json:"target,omitempty"`
+	Location *veille.Actor `json:"location,omitempty"`
+	// When is the most precise date the reports agree on, "" when none
+	// gives one.
+	When   string  `json:"when,omitempty"`
+	Claims []Claim `json:"claims,omitempty"`
+	// Background: every report recalls it long after the fact.
+	Background bool     `json:"background"`
+	Reports    []Report `json:"reports"`
+}
+
+// BackgroundAfter is how long after an event an article recalls it as
+// background rather than news.
+const BackgroundAfter = 30 * 24 * time.Hour
+
+// Merge groups the reports of one event into one Merged, in date order
+// (undated last). Two reports tell the same event when they have the same
+// type, the same parties (a party one report leaves out does not part
+// them; the source and target may be swapped, "X met Y" being "Y met X"),
+// and compatible dates: equal, one within the other ("2023-10" and
+// "2023-10-02"), or days one apart (a claim each). Dates taken from the
+// publication date only are weak: they join a dated event of the same
+// parties within three days.
+func Merge(reports []Report) []Merged {
+	var out []*Merged
+	for _, r := range reports {
+		r.Background = isBackground(r)
+		var into *Merged
+		for _, m := range out {
+			if sameEvent(m, r.Event) {
+				into = m
+				break
+			}
+		}
+		if into == nil {
+			into = &Merged{Type: r.Event.Type, Mode: r.Event.Mode}
+			out = append(out, into)
+		}
+		into.add(r)
+	}
+	res := make([]Merged, len(out))
+	for i, m := range out {
+		m.settle()
+		res[i] = *m
+	}
+	slices.SortStableFunc(res, func(a, b Merged) int {
+		switch {
+		case a.When == "" && b.When != "":
+			return 1
+		case a.When != "" && b.When == "":
+			return -1
+		}
+		return strings.Compare(a.When, b.When)
+	})
+	return res
+}
+
+func id(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Entity
+}
+
+// parties match when no known party of one contradicts the other's.
+func partiesMatch(a1, b1, a2, b2 string) bool {
+	ok := func(x, y string) bool { return x == "" || y == "" || x == y }
+	if ok(a1, a2) && ok(b1, b2) && (a1 == a2 && a1 != "" || b1 == b2 && b1 != "") {
+		return true
+	}
+	// swapped: a meeting of X with Y is one of Y with X
+	return ok(a1, b2) && ok(b1, a2) && (a1 == b2 && a1 != "" || b1 == a2 && b1 != "")
+}
+
+// sameParties compares e's parties with the event's as its reports
+// have filled them in: a report that names one party only cannot bridge
+// two events that name different others.
+func (m *Merged) sameParties(e veille.Event) bool {
+	return partiesMatch(id(m.Source), id(m.Target), id(e.Source), id(e.Target))
+}
+
+func sameEvent(m *Merged, e veille.Event) bool {
+	if m.Type != e.Type || !m.sameParties(e) {
+		return false
+	}
+	for _, r := range m.Reports {
+		if datesCompatible(r.Event, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesCompatible tells whether two reports' dates may be one event's.
+func datesCompatible(a, b veille.Event) bool {
+	wa, wb := a.When, b.When
+	if wa == "" || wb == "" {
+		return wa == wb
+	}
+	weakA, weakB := a.WhenFrom == "article", b.WhenFrom == "article"
+	if strings.HasPrefix(wa, wb) || strings.HasPrefix(wb, wa) {
+		return true
+	}
+	ta, errA := time.Parse("2006-01-02", wa)
+	tb, errB := time.Parse("2006-01-02", wb)
+	if errA != nil || errB != nil {
+		return false
+	}
+	d := ta.Sub(tb)
+	if d < 0 {
+		d = -d
+	}
+	if weakA || weakB {
+		return d <= 3*24*time.Hour
+	}
+	return d <= 24*time.Hour
+}
+
+func isBackground(r Report) bool {
+	if r.Published.IsZero() || r.Event.When == "" || r.Event.WhenFrom == "article" {
+		return false
+	}
+	d, err := veille.ParseDate(r.Event.When)
+	if err != nil {
+		return false
+	}
+	end := periodEnd(d)
+	return r.Published.Time.Sub(end) > BackgroundAfter
+}
+
+// periodEnd is the end of the period a date names.
+func periodEnd(d veille.Date) time.Time {
+	t := d.Time
+	switch d.Precision {
+	case veille.PrecisionYear:
+		return time.Date(t.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	case veille.PrecisionMonth:
+		return time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, time.UTC)
+}
+
+func (m *Merged) add(r Report) {
+	m.Reports = append(m.Reports, r)
+	e := r.Event
+	if m.Source == nil && e.Source != nil {
+		m.Source = e.Source
+	}
+	if m.Target == nil && e.Target != nil {
+		m.Target = e.Target
+	}
+	if m.Location == nil && e.Location != nil {
+		m.Location = e.Location
+	}
+	if m.Mode == "" {
+		m.Mode = e.Mode
+	}
+}
+
+// settle computes the date, the claims and the background flag once all
+// reports are in. Dates read from the sentence outrank those from context,
+// which outrank the publication date; among equals the most precise wins.
+func (m *Merged) settle() {
+	rank := map[string]int{"sentence": 3, "context": 2, "article": 1}
+	byWhen := map[string][]string{}
+	var order []string
+	best, bestRank := "", 0
+	m.Background = len(m.Reports) > 0
+	for _, r := range m.Reports {
+		m.Background = m.Background && r.Background
+		w := r.Event.When
+		if w == "" {
+			continue
+		}
+		if _, ok := byWhen[w]; !ok {
+			order = append(order, w)
+		}
+		if !slices.Contains(byWhen[w], r.ArticleID) {
+			byWhen[w] = append(byWhen[w], r.ArticleID)
+		}
+		rk := rank[r.Event.WhenFrom]
+		if rk > bestRank || (rk == bestRank && len(w) > len(best)) {
+			best, bestRank = w, rk
+		}
+	}
+	m.When = best
+	// claims: the distinct days (or months) given, when they disagree
+	// beyond one containing the other
+	var claims []Claim
+	for _, w := range order {
+		claims = append(claims, Claim{When: w, Articles: byWhen[w]})
+	}
+	disagree := false
+	for i := range claims {
+		for j := i + 1; j < len(claims); j++ {
+			a, b := claims[i].When, claims[j].When
+			if !strings.HasPrefix(a, b) && !strings.HasPrefix(b, a) {
+				disagree = true
+			}
+		}
+	}
+	if disagree {
+		m.Claims = claims
+	}
+}

@@ -1,0 +1,67 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/veille-news/veille"
+)
+
+func date(s string) veille.Date {
+	d, err := veille.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestMerge(t *testing.T) {
+	ru := &veille.Actor{Entity: "Q159", Label: "Russie"}
+	bf := &veille.Actor{Entity: "Q965", Label: "Burkina Faso"}
+	ml := &veille.Actor{Entity: "Q912", Label: "Mali"}
+	rep := func(art, published string, e veille.Event) Report {
+		return Report{Event: e, ArticleID: art, Published: date(published)}
+	}
+	reports := []Report{
+		// one visit told by three outlets, one from the other side, one
+		// a day off
+		rep("a", "2023-10-07", veille.Event{Type: "CONSULT", Source: ru, Target: bf, When: "2023-10-02", WhenFrom: "sentence"}),
+		rep("b", "2023-10-03", veille.Event{Type: "CONSULT", Source: bf, Target: ru, When: "2023-10", WhenFrom: "sentence"}),
+		rep("c", "2023-10-05", veille.Event{Type: "CONSULT", Source: ru, When: "2023-10-03", WhenFrom: "sentence"}),
+		// another party: another event
+		rep("a", "2023-10-07", veille.Event{Type: "CONSULT", Source: ru, Target: ml, When: "2023-10-02", WhenFrom: "sentence"}),
+		// same parties, another type
+		rep("d", "2023-12-30", veille.Event{Type: "SUPPORT", Source: ru, Target: bf, When: "2023-12-28", WhenFrom: "sentence"}),
+		// recalled a year later: background
+		rep("e", "2024-11-02", veille.Event{Type: "AGREE", Source: ru, Target: bf, When: "2023-08", WhenFrom: "sentence"}),
+		// no date at all
+		rep("f", "2024-01-01", veille.Event{Type: "AID", Source: ru, Target: bf}),
+	}
+	got := Merge(reports)
+	if len(got) != 5 {
+		for _, m := range got {
+			t.Logf("%s %s→%s %s %d reports", m.Type, label(m.Source), label(m.Target), m.When, len(m.Reports))
+		}
+		t.Fatalf("%d events, want 5", len(got))
+	}
+	want := []struct {
+		typ, when string
+		reports   int
+		claims    int
+		bg        bool
+	}{
+		{"AGREE", "2023-08", 1, 0, true},
+		{"CONSULT", "2023-10-02", 3, 3, false}, // 02, 10 (month) and 03: the day is disputed
+		{"CONSULT", "2023-10-02", 1, 0, false},
+		{"SUPPORT", "2023-12-28", 1, 0, false},
+		{"AID", "", 1, 0, false},
+	}
+	for i, w := range want {
+		m := got[i]
+		if m.Type != w.typ || m.When != w.when || len(m.Reports) != w.reports || len(m.Claims) != w.claims || m.Background != w.bg {
+			t.Errorf("event %d: %s %s %d reports %d claims bg=%v; want %+v", i, m.Type, m.When, len(m.Reports), len(m.Claims), m.Background, w)
+		}
+	}
+	if got[1].Target == nil || got[1].Target.Entity != "Q965" {
+		t.Errorf("merged visit target %+v", got[1].Target)
+	}
+}
