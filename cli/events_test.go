@@ -12,7 +12,7 @@ func TestEvents(t *testing.T) {
 	text := "Une délégation russe s'est rendue à Ouagadougou le 2 octobre. Il pleuvait."
 	b, _ := json.Marshal(map[string]string{"id": "a", "text": text, "date": "2023-10-07"})
 	in := string(b) + "\nnot json\n" + `{"id":"b","text":"","date":"2023-13-40"}` + "\n" + `{"id":"c","text":""}` + "\n"
-	code, out, stderr := run(t, in, "events")
+	code, out, stderr := run(t, in, "events", "--format", "jsonl", "-")
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (bad lines): %s", code, ExitPartial, stderr)
 	}
@@ -39,5 +39,56 @@ func TestEvents(t *testing.T) {
 	}
 	if !strings.Contains(lines[1], `"events":[]`) {
 		t.Errorf("empty text: %q, want an empty list", lines[1])
+	}
+}
+
+func TestEventsAndTimelineFromStore(t *testing.T) {
+	db := t.TempDir() + "/v.db"
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--quiet", "../samples/pages"); code != ExitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "events", "--db", db, "--format", "jsonl", "--entity", "Burkina Faso")
+	if code != ExitOK || out == "" {
+		t.Fatalf("events: exit %d, %q: %s", code, out, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct {
+			veille.Event
+			Article string `json:"article"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil || r.Article == "" {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		if (r.Source == nil || r.Source.Label != "Burkina Faso") && (r.Target == nil || r.Target.Label != "Burkina Faso") {
+			t.Errorf("event without Burkina Faso: %s", line)
+		}
+	}
+	code, out, stderr = run(t, "", "timeline", "--db", db, "--format", "json", "--entity", "Burkina Faso", "--with", "Russie")
+	if code != ExitOK {
+		t.Fatalf("timeline: exit %d: %s", code, stderr)
+	}
+	var tl []struct {
+		When    string            `json:"when"`
+		Reports []json.RawMessage `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(out), &tl); err != nil || len(tl) == 0 {
+		t.Fatalf("timeline %q: %v", out, err)
+	}
+	last := ""
+	for _, e := range tl {
+		if e.When != "" && e.When < last {
+			t.Errorf("timeline out of order: %s after %s", e.When, last)
+		}
+		if e.When != "" {
+			last = e.When
+		}
+		if len(e.Reports) == 0 {
+			t.Error("an event without reports")
+		}
+	}
+	for _, bad := range [][]string{{"timeline"}, {"timeline", "--entity", "Nowhereland Republic"}, {"events", "--since", "2023-13"}} {
+		if code, _, _ := run(t, "", append(bad, "--db", db)...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", bad, code, ExitUsage)
+		}
 	}
 }
