@@ -61,32 +61,68 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 		} else if when == "" && !anchor.IsZero() {
 			when, whenFrom = anchor.String(), "article"
 		}
-		seen := map[string]bool{}
+		// the triggers of the sentence, verbs before nouns: "Au cours de
+		// cette visite, la délégation a été reçue par…" is told by
+		// "reçue", whose actors are around it, not by "visite"
+		type hit struct {
+			i, n    int
+			tr      *trigger
+			nominal bool
+		}
+		var hits []hit
 		for i := 0; i < len(ws); i++ {
 			tr, n := matchTrigger(ws, i)
-			if tr == nil || seen[tr.typ] {
+			if tr == nil {
 				continue
-			}
-			if len(seen) > 0 && i > 0 && determiners[ws[i-1].f] {
-				continue // "a condamné le coup d'État": the object of the event found
 			}
 			if len(tr.needs) > 0 && !hasAny(ws, tr.needs) {
 				continue
 			}
-			ev := x.read(text, ws, i, n, tr, ms)
-			if ev.Source == nil && ev.Target == nil && !(anonymous[tr.typ] && ev.Location != nil) {
+			hits = append(hits, hit{i, n, tr, i > 0 && determiners[ws[i-1].f]})
+			i += n - 1
+		}
+		slices.SortStableFunc(hits, func(a, b hit) int {
+			if a.nominal != b.nominal {
+				if a.nominal {
+					return 1
+				}
+				return -1
+			}
+			return 0
+		})
+		seen := map[string]bool{}
+		first := len(out)
+		for _, h := range hits {
+			if seen[h.tr.typ] {
+				continue
+			}
+			if h.nominal && len(seen) > 0 {
+				continue // "a condamné le coup d'État": the object of the event found
+			}
+			ev := x.read(text, ws, h.i, h.n, h.tr, ms)
+			if ev.Source == nil && ev.Target == nil && !(anonymous[h.tr.typ] && ev.Location != nil) {
 				continue // an event of nobody we know
 			}
-			seen[tr.typ] = true
+			seen[h.tr.typ] = true
 			ev.Start, ev.End = s.Start, s.End
 			ev.Evidence = text[s.Start:s.End]
 			ev.When, ev.WhenText, ev.WhenFrom = when, whenText, whenFrom
 			ev.Confidence = confidence(ev)
 			out = append(out, ev)
-			i += n - 1
 		}
-		if w, wt, _ := sentenceDate(tx); w != "" {
-			lastWhen, lastWhenText = w, wt
+		// in the order the sentence tells them
+		slices.SortStableFunc(out[first:], func(a, b veille.Event) int {
+			return strings.Index(a.Evidence, a.Trigger) - strings.Index(b.Evidence, b.Trigger)
+		})
+		// the context date is that of the last event told, so that a date
+		// stated in passing ("lors du sommet de juillet 2023") does not
+		// date the events after it
+		if n := len(out); n > 0 && out[n-1].Start == s.Start {
+			if out[n-1].WhenFrom == "sentence" || out[n-1].WhenFrom == "context" {
+				lastWhen, lastWhenText = out[n-1].When, out[n-1].WhenText
+			} else {
+				lastWhen, lastWhenText = "", ""
+			}
 		}
 	}
 	return out
@@ -202,29 +238,32 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 			ev.Location = actor(m)
 			continue
 		}
-		if passive && p == "par" && ev.Source == nil {
-			ev.Source = actor(m)
-			continue
-		}
 		if ev.Target == nil {
 			ev.Target = actor(m)
 		}
 	}
-	if passive && ev.Source != nil && ev.Target == nil && len(before) > 0 {
-		// "X a été reçu par Y": X is the target
-		t := before[len(before)-1]
-		if t.Entity != ev.Source.Entity {
-			ev.Target = actor(t)
-		}
-	}
 	if passive {
 		// the agent after "par" is the source, the subject is the one
-		// the event befell ("Bazoum a été destitué par des militaires")
+		// the event befell ("Bazoum a été destitué par des militaires",
+		// "reçue par le Président de la Transition, le Capitaine Ibrahim
+		// TRAORE")
 		ev.Target, ev.Source = ev.Source, nil
-		for _, m := range after {
-			if prevWord(m) == "par" {
-				ev.Source = actor(m)
+		par := -1
+		for k := i + n; k < len(ws) && k < i+n+8; k++ {
+			if ws[k].f == "par" {
+				par = ws[k].end
 				break
+			}
+		}
+		if par >= 0 {
+			for _, m := range after {
+				if m.Start >= par && m.Type != veille.TypeMISC && !isDemonymLike(m) {
+					ev.Source = actor(m)
+					break
+				}
+			}
+			if ev.Target != nil && ev.Source != nil && ev.Target.Entity == ev.Source.Entity {
+				ev.Target = nil
 			}
 		}
 	}

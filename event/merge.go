@@ -57,13 +57,32 @@ const BackgroundAfter = 30 * 24 * time.Hour
 // and compatible dates: equal, one within the other ("2023-10" and
 // "2023-10-02"), or days one apart (a claim each). Dates taken from the
 // publication date only are weak: they join a dated event of the same
-// parties within three days.
+// parties within three days. A report with no date at all joins the only
+// dated event of its type between its two parties, when there is exactly
+// one.
 func Merge(reports []Report) []Merged {
 	var out []*Merged
-	for _, r := range reports {
+	// dated reports first, so that an undated one can find its event
+	ordered := slices.Clone(reports)
+	slices.SortStableFunc(ordered, func(a, b Report) int {
+		switch {
+		case a.Event.When == "" && b.Event.When != "":
+			return 1
+		case a.Event.When != "" && b.Event.When == "":
+			return -1
+		}
+		return 0
+	})
+	for _, r := range ordered {
 		r.Background = isBackground(r)
 		var into *Merged
+		if r.Event.When == "" {
+			into = onlyMatch(out, r.Event)
+		}
 		for _, m := range out {
+			if into != nil {
+				break
+			}
 			if sameEvent(m, r.Event) {
 				into = m
 				break
@@ -97,6 +116,30 @@ func id(a *veille.Actor) string {
 		return ""
 	}
 	return a.Entity
+}
+
+// onlyMatch returns the one dated event of e's type between e's two
+// parties (either way round), or nil when there is none or several: an
+// undated report of the only such meeting tells that meeting.
+func onlyMatch(ms []*Merged, e veille.Event) *Merged {
+	s, t := id(e.Source), id(e.Target)
+	if s == "" || t == "" {
+		return nil
+	}
+	var found *Merged
+	for _, m := range ms {
+		if m.Type != e.Type || m.When == "" && len(m.Reports) > 0 && m.Reports[0].Event.When == "" {
+			continue
+		}
+		ms, mt := id(m.Source), id(m.Target)
+		if (ms == s && mt == t) || (ms == t && mt == s) {
+			if found != nil {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
 }
 
 // parties match when no known party of one contradicts the other's.

@@ -35,6 +35,8 @@ func TestMerge(t *testing.T) {
 		rep("e", "2024-11-02", veille.Event{Type: "AGREE", Source: ru, Target: bf, When: "2023-08", WhenFrom: "sentence"}),
 		// no date at all
 		rep("f", "2024-01-01", veille.Event{Type: "AID", Source: ru, Target: bf}),
+		// no date, but the only SUPPORT between the two: that one
+		rep("g", "", veille.Event{Type: "SUPPORT", Source: bf, Target: ru}),
 	}
 	got := Merge(reports)
 	if len(got) != 5 {
@@ -52,7 +54,7 @@ func TestMerge(t *testing.T) {
 		{"AGREE", "2023-08", 1, 0, true},
 		{"CONSULT", "2023-10-02", 3, 3, false}, // 02, 10 (month) and 03: the day is disputed
 		{"CONSULT", "2023-10-02", 1, 0, false},
-		{"SUPPORT", "2023-12-28", 1, 0, false},
+		{"SUPPORT", "2023-12-28", 2, 0, false},
 		{"AID", "", 1, 0, false},
 	}
 	for i, w := range want {

@@ -55,6 +55,10 @@ type cand struct {
 type context struct {
 	anchor    time.Time
 	hasAnchor bool
+	// month: the anchor when only its month is known (an article dated
+	// "2023-10"): enough to place "le 5 octobre", not "hier"
+	month    time.Time
+	hasMonth bool
 	ref       time.Time // last day stated, or the anchor
 	hasRef    bool
 	future    bool // the sentence speaks of the future
@@ -73,6 +77,10 @@ func Find(text string, anchor veille.Date) []veille.Timex {
 	if !anchor.IsZero() && anchor.Precision >= veille.PrecisionDay {
 		c.anchor, c.hasAnchor = anchor.Time, true
 		c.ref, c.hasRef = anchor.Time, true
+		c.month, c.hasMonth = anchor.Time, true
+	} else if anchor.Precision == veille.PrecisionMonth {
+		t := anchor.Time
+		c.month, c.hasMonth = time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC), true
 	}
 	var out []veille.Timex
 	for i := 0; i < len(ts); {
@@ -195,10 +203,10 @@ func (c *context) xday() string {
 // before or after the anchor: dir -1 the last one, +1 the next one, 0 by
 // the sentence's tense. Without an anchor the year is X.
 func (c *context) nearestMonthDay(m, d, dir int) (time.Time, bool) {
-	if !c.hasAnchor {
+	if !c.hasMonth {
 		return time.Time{}, false
 	}
-	a := c.anchor
+	a := c.month
 	dd := d
 	if dd == 0 {
 		dd = 1

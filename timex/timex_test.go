@@ -80,6 +80,15 @@ func TestFindWithoutAnchor(t *testing.T) {
 	}
 }
 
+func TestMonthAnchor(t *testing.T) {
+	// An article dated to the month places days and months, not "hier".
+	got := show(Find("Le 5 octobre, puis en juillet dernier, et hier.", anchor("2023-10")))
+	want := "Le 5 octobre=DATE:2023-10-05 | juillet dernier=DATE:2023-07 | hier=DATE:XXXX-XX-XX"
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
 func TestOffsets(t *testing.T) {
 	text := "Arrivés le 5 octobre à 14h30, ils repartent demain."
 	for _, tx := range Find(text, anchor("2023-10-07")) {
