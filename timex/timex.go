@@ -59,9 +59,9 @@ type context struct {
 	// "2023-10"): enough to place "le 5 octobre", not "hier"
 	month    time.Time
 	hasMonth bool
-	ref       time.Time // last day stated, or the anchor
-	hasRef    bool
-	future    bool // the sentence speaks of the future
+	ref      time.Time // last day stated, or the anchor
+	hasRef   bool
+	future   bool // the sentence speaks of the future
 }
 
 // Find returns the temporal expressions of text in order, their values
