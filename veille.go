@@ -124,6 +124,11 @@ type Actor struct {
 	// Text is the mention in the evidence sentence ("la délégation
 	// russe" gives Russia's entity with Text "russe").
 	Text string `json:"text"`
+	// State is the entity id of the state the actor belongs to, when the
+	// knowledge base says: a country is its own, Ibrahim Traoré's and
+	// Ouagadougou's is Burkina Faso's. Timelines of a country gather its
+	// people and bodies through it.
+	State string `json:"state,omitempty"`
 }
 
 // Event is something an article states happened: who (Source) did what

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/internal/sharedtest"
 )
 
 func TestEvents(t *testing.T) {
@@ -59,7 +61,8 @@ func TestEventsAndTimelineFromStore(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &r); err != nil || r.Article == "" {
 			t.Fatalf("line %q: %v", line, err)
 		}
-		if (r.Source == nil || r.Source.Label != "Burkina Faso") && (r.Target == nil || r.Target.Label != "Burkina Faso") {
+		bf := func(a *veille.Actor) bool { return a != nil && (a.Entity == "Q965" || a.State == "Q965") }
+		if !bf(r.Source) && !bf(r.Target) {
 			t.Errorf("event without Burkina Faso: %s", line)
 		}
 	}
@@ -90,5 +93,47 @@ func TestEventsAndTimelineFromStore(t *testing.T) {
 		if code, _, _ := run(t, "", append(bad, "--db", db)...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", bad, code, ExitUsage)
 		}
+	}
+}
+
+// TestSeedsTimeline: on the five real pages, the Burkina Faso–Russia
+// timeline holds the October 2023 visit once, told by two pages (one of
+// which states no date), and is in date order.
+func TestSeedsTimeline(t *testing.T) {
+	seeds := filepath.Join(sharedtest.Dir(t), "seeds")
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--quiet", seeds); code != ExitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "timeline", "--db", db, "--format", "json", "--entity", "Burkina Faso", "--with", "Russie")
+	if code != ExitOK {
+		t.Fatalf("timeline: exit %d: %s", code, stderr)
+	}
+	var tl []struct {
+		Type    string `json:"type"`
+		When    string `json:"when"`
+		Reports []struct {
+			Article string `json:"article"`
+		} `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatal(err)
+	}
+	visits := 0
+	for _, e := range tl {
+		if e.Type != "CONSULT" || !strings.HasPrefix(e.When, "2023-10") {
+			continue
+		}
+		visits++
+		pages := map[string]bool{}
+		for _, r := range e.Reports {
+			pages[r.Article] = true
+		}
+		if len(pages) < 2 {
+			t.Errorf("the October 2023 visit is told by %d page(s), want 2", len(pages))
+		}
+	}
+	if visits != 1 {
+		t.Errorf("%d October 2023 visits in the timeline, want one: %s", visits, out)
 	}
 }

@@ -212,7 +212,11 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 		}
 	}
 	actor := func(m veille.Mention) *veille.Actor {
-		return &veille.Actor{Entity: m.Entity, Label: m.Label, Type: m.Type, Text: m.Text}
+		a := &veille.Actor{Entity: m.Entity, Label: m.Label, Type: m.Type, Text: m.Text}
+		if st, ok := x.stateOf(m.Entity); ok {
+			a.State = st.Entity
+		}
+		return a
 	}
 	// source: the last actor before the trigger, a person or an
 	// organisation rather than a place when both are there
@@ -297,8 +301,8 @@ func isDemonymLike(m veille.Mention) bool {
 	return m.Text != "" && strings.ToLower(m.Text) == m.Text
 }
 
-// stateOf returns the state a place belongs to: a country is itself, a
-// city its country.
+// stateOf returns the state an entity belongs to: a country is itself,
+// a city, a person or a body of the base its country.
 func (x *Extractor) stateOf(id string) (*veille.Actor, bool) {
 	if x.kb == nil {
 		return nil, false
@@ -308,7 +312,7 @@ func (x *Extractor) stateOf(id string) (*veille.Actor, bool) {
 		return nil, false
 	}
 	if e.Kind == kb.KindCountry {
-		return &veille.Actor{Entity: e.ID, Label: e.Label, Type: e.Type, Text: e.Label}, true
+		return &veille.Actor{Entity: e.ID, Label: e.Label, Type: e.Type, Text: e.Label, State: e.ID}, true
 	}
 	if e.Country == "" {
 		return nil, false
@@ -317,7 +321,7 @@ func (x *Extractor) stateOf(id string) (*veille.Actor, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &veille.Actor{Entity: c.ID, Label: c.Label, Type: c.Type, Text: c.Label}, true
+	return &veille.Actor{Entity: c.ID, Label: c.Label, Type: c.Type, Text: c.Label, State: c.ID}, true
 }
 
 // sentenceDate returns the first dated expression of a sentence (a DATE

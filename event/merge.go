@@ -111,32 +111,59 @@ func Merge(reports []Report) []Merged {
 	return res
 }
 
+// id is the key of a party: its state when the base knows it, so that
+// Ibrahim Traoré receiving a Russian delegation and Russia visiting
+// Burkina Faso the same day are one event between the two states.
 func id(a *veille.Actor) string {
 	if a == nil {
 		return ""
+	}
+	if a.State != "" {
+		return a.State
 	}
 	return a.Entity
 }
 
 // onlyMatch returns the one dated event of e's type between e's two
 // parties (either way round), or nil when there is none or several: an
-// undated report of the only such meeting tells that meeting.
+// undated report of the only such meeting tells that meeting. The
+// parties are compared as entities first (Ibrahim Traoré and Russia),
+// then as states.
 func onlyMatch(ms []*Merged, e veille.Event) *Merged {
-	s, t := id(e.Source), id(e.Target)
+	if m := uniqueMatch(ms, e, entityKey); m != nil {
+		return m
+	}
+	return uniqueMatch(ms, e, id)
+}
+
+func entityKey(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Entity
+}
+
+// uniqueMatch returns the one dated event of e's type with a report
+// between e's two parties as key names them, or nil.
+func uniqueMatch(ms []*Merged, e veille.Event, key func(*veille.Actor) string) *Merged {
+	s, t := key(e.Source), key(e.Target)
 	if s == "" || t == "" {
 		return nil
 	}
 	var found *Merged
 	for _, m := range ms {
-		if m.Type != e.Type || m.When == "" && len(m.Reports) > 0 && m.Reports[0].Event.When == "" {
+		if m.Type != e.Type || len(m.Reports) == 0 || m.Reports[0].Event.When == "" {
 			continue
 		}
-		ms, mt := id(m.Source), id(m.Target)
-		if (ms == s && mt == t) || (ms == t && mt == s) {
-			if found != nil {
-				return nil
+		for _, r := range m.Reports {
+			rs, rt := key(r.Event.Source), key(r.Event.Target)
+			if (rs == s && rt == t) || (rs == t && rt == s) {
+				if found != nil && found != m {
+					return nil
+				}
+				found = m
+				break
 			}
-			found = m
 		}
 	}
 	return found

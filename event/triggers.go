@@ -50,7 +50,7 @@ var triggers = func() []trigger {
 	// ASSAULT
 	add("ASSAULT", "", nil, append(append(append(append(parts("attaque"), parts("tue")...), parts("bombarde")...),
 		parts("assassine")...), "attaques", "frappe", "frappes", "bombardement", "bombardements", "embuscade",
-		"attentat", "attentats", "massacre", "offensive")...)
+		"attentat", "attentats", "massacre", "lance une offensive", "lancent une offensive")...)
 	// COERCE: arrests, expulsions, bans, coups
 	add("COERCE", "", nil, append(append(append(parts("arrete"), parts("expulse")...), parts("interpelle")...),
 		"suspendu", "suspendue", "interdit", "interdite")...)

@@ -156,9 +156,9 @@ type EntityQuery struct {
 // EventQuery selects events. The zero EventQuery selects all.
 type EventQuery struct {
 	// Entity, when set, must be the event's source or target (an entity
-	// id).
+	// id), or the state one of them belongs to (veille.Actor.State).
 	Entity string
-	// With, when set, must be the other party: source or target.
+	// With, when set, must be a party too, the same way.
 	With string
 	// Since and Until bound the event's date (When), at their precision;
 	// an event without a date is left out when either is set.

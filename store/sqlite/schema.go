@@ -111,6 +111,14 @@ CREATE INDEX events_source ON events(source);
 CREATE INDEX events_target ON events(target);
 CREATE INDEX events_when ON events("when");
 `,
+	// 4: the states the parties of an event belong to, so that a
+	// country's timeline gathers its people and bodies.
+	`
+ALTER TABLE events ADD COLUMN source_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target_state TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_source_state ON events(source_state);
+CREATE INDEX events_target_state ON events(target_state);
+`,
 }
 
 // migrate brings the schema of db up to date. db must be the writer, whose

@@ -379,6 +379,13 @@ func actorID(a *veille.Actor) string {
 	return a.Entity
 }
 
+func actorState(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.State
+}
+
 // putEvents replaces the events of article id with es: each whole as
 // JSON, with the columns queries select on.
 func putEvents(ctx context.Context, tx *sql.Tx, id string, es []veille.Event) error {
@@ -388,8 +395,8 @@ func putEvents(ctx context.Context, tx *sql.Tx, id string, es []veille.Event) er
 	if len(es) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, seq, type, source, target, location, "when", data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, seq, type, source, target, location, "when", data,
+		source_state, target_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
@@ -399,7 +406,8 @@ func putEvents(ctx context.Context, tx *sql.Tx, id string, es []veille.Event) er
 		if err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}
-		if _, err := st.ExecContext(ctx, id, i, e.Type, actorID(e.Source), actorID(e.Target), actorID(e.Location), e.When, string(data)); err != nil {
+		if _, err := st.ExecContext(ctx, id, i, e.Type, actorID(e.Source), actorID(e.Target), actorID(e.Location), e.When, string(data),
+			actorState(e.Source), actorState(e.Target)); err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}
 	}
@@ -856,13 +864,11 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) iter.Seq2[store.
 	return func(yield func(store.EventReport, error) bool) {
 		var where []string
 		var args []any
-		if q.Entity != "" {
-			where = append(where, "(e.source = ? OR e.target = ?)")
-			args = append(args, q.Entity, q.Entity)
-		}
-		if q.With != "" {
-			where = append(where, "(e.source = ? OR e.target = ?)")
-			args = append(args, q.With, q.With)
+		for _, ent := range []string{q.Entity, q.With} {
+			if ent != "" {
+				where = append(where, "(e.source = ? OR e.target = ? OR e.source_state = ? OR e.target_state = ?)")
+				args = append(args, ent, ent, ent, ent)
+			}
 		}
 		if !q.Since.IsZero() || !q.Until.IsZero() {
 			where = append(where, `e."when" != ''`)
