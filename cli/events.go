@@ -120,14 +120,9 @@ func runEvents(ctx context.Context, env *Env, c command, args []string) int {
 		}
 		return eventsOfLines(ctx, env, c, *format, *maxLine)
 	}
-	q, err := filter.query()
-	if err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
-	}
-	s := openStore(ctx, env, c, *db)
-	if s == nil {
-		return ExitFailed
+	s, q, code := openEvents(ctx, env, c, *db, filter)
+	if code >= 0 {
+		return code
 	}
 	defer s.Close()
 	out := newLister(env.Stdout, *format, func(w io.Writer, r eventRow) error {
@@ -195,14 +190,9 @@ func runTimeline(ctx context.Context, env *Env, c command, args []string) int {
 		errorf(env, c.name, "--entity is required")
 		return ExitUsage
 	}
-	q, err := filter.query()
-	if err != nil {
-		errorf(env, c.name, "%v", err)
-		return ExitUsage
-	}
-	s := openStore(ctx, env, c, *db)
-	if s == nil {
-		return ExitFailed
+	s, q, code := openEvents(ctx, env, c, *db, filter)
+	if code >= 0 {
+		return code
 	}
 	defer s.Close()
 	var reports []event.Report
@@ -231,15 +221,27 @@ func runTimeline(ctx context.Context, env *Env, c command, args []string) int {
 		}
 		return nil
 	})
-	for _, m := range event.Merge(reports) {
-		if err := out.Write(m); err != nil {
-			errorf(env, c.name, "%v", err)
-			return ExitFailed
+	merged := event.Merge(reports)
+	return writeAll(env, c, out, func(yield func(event.Merged, error) bool) {
+		for _, m := range merged {
+			if !yield(m, nil) {
+				return
+			}
 		}
-	}
-	if err := out.Close(); err != nil {
+	}, same[event.Merged])
+}
+
+// openEvents checks the query flags of `events` and `timeline` and opens
+// the store; code is -1 to go on, else the exit status (reported).
+func openEvents(ctx context.Context, env *Env, c command, db string, f eventFilter) (store.Store, store.EventQuery, int) {
+	q, err := f.query()
+	if err != nil {
 		errorf(env, c.name, "%v", err)
-		return ExitFailed
+		return nil, q, ExitUsage
 	}
-	return ExitOK
+	s := openStore(ctx, env, c, db)
+	if s == nil {
+		return nil, q, ExitFailed
+	}
+	return s, q, -1
 }
