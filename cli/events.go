@@ -201,7 +201,8 @@ func runTimeline(ctx context.Context, env *Env, c command, args []string) int {
 			errorf(env, c.name, "%v", err)
 			return ExitFailed
 		}
-		reports = append(reports, event.Report{Event: r.Event, ArticleID: r.ArticleID, Site: r.Site, Title: r.Title, URL: r.URL, Published: r.Published})
+		reports = append(reports, event.Report{Event: r.Event, ArticleID: r.ArticleID, Site: r.Site, Title: r.Title, URL: r.URL,
+			Published: r.Published, Entities: r.Entities})
 	}
 	out := newLister(env.Stdout, *format, func(w io.Writer, m event.Merged) error {
 		when := m.When

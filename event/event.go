@@ -78,6 +78,12 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 			if len(tr.needs) > 0 && !hasAny(ws, tr.needs) {
 				continue
 			}
+			if i > 0 && demonstratives[ws[i-1].f] {
+				// "Cette rencontre", "Ce déploiement": an event told
+				// already, not a new one
+				i += n - 1
+				continue
+			}
 			hits = append(hits, hit{i, n, tr, i > 0 && determiners[ws[i-1].f]})
 			i += n - 1
 		}
@@ -99,7 +105,7 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 			if h.nominal && len(seen) > 0 {
 				continue // "a condamné le coup d'État": the object of the event found
 			}
-			ev := x.read(text, ws, h.i, h.n, h.tr, ms)
+			ev := x.read(text, ws, h.i, h.n, h.tr, ms, h.nominal)
 			if ev.Source == nil && ev.Target == nil && !(anonymous[h.tr.typ] && ev.Location != nil) {
 				continue // an event of nobody we know
 			}
@@ -127,6 +133,9 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 	}
 	return out
 }
+
+// demonstratives before a noun trigger point back to an event told.
+var demonstratives = map[string]bool{"ce": true, "cet": true, "cette": true, "ces": true}
 
 // determiners before a noun trigger make it the object of a verb.
 var determiners = map[string]bool{
@@ -186,7 +195,7 @@ var placePreps = map[string]bool{"a": true, "au": true, "aux": true, "en": true,
 
 // read fills an event from trigger tr at words [i, i+n) of the sentence
 // and its mentions.
-func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []veille.Mention) veille.Event {
+func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []veille.Mention, nominal bool) veille.Event {
 	ev := veille.Event{Type: tr.typ, Mode: tr.mode, Trigger: text[ws[i].start:ws[i+n-1].end]}
 	passive := tr.passive || (i > 0 && ws[i-1].f == "ete")
 	trigStart, trigEnd := ws[i].start, ws[i+n-1].end
@@ -232,15 +241,40 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 			ev.Source = actor(src)
 		}
 	}
+	// a noun's agent follows it: "la participation du Président TRAORE",
+	// "l'arrivée de militaires russes"
+	// (else the subject of a light verb before it: "les ministres …
+	// entament une visite")
+	if nominal {
+		if k := i + n; k < len(ws) && (ws[k].f == "de" || ws[k].f == "du" || ws[k].f == "des" || ws[k].f == "d'") {
+			lim := ws[min(k+4, len(ws)-1)].end
+			for j, m := range after {
+				if m.Start >= ws[k].end && m.Start <= lim && m.Type != veille.TypeMISC {
+					ev.Source = actor(m)
+					after = slices.Delete(slices.Clone(after), j, j+1)
+					break
+				}
+			}
+		}
+	}
 	// target and location after the trigger
 	for _, m := range after {
 		if m.Type == veille.TypeMISC {
 			continue
 		}
 		p := prevWord(m)
-		if m.Type == veille.TypeLOC && (placePreps[p] || nearPlace(ws, m) || tr.mode == "visit") && ev.Location == nil && !isDemonymLike(m) {
+		if afterAupres(ws, m) {
+			// "ambassadeur auprès de la Russie": the counterpart
+			ev.Target = actor(m)
+			continue
+		}
+		isPlace := m.Type == veille.TypeLOC && (placePreps[p] || nearPlace(ws, m) || tr.mode == "visit") && !isDemonymLike(m)
+		if isPlace && ev.Location == nil {
 			ev.Location = actor(m)
 			continue
+		}
+		if isPlace && towardsPlace[tr.typ] {
+			continue // a second destination ("au Burkina Faso et au Mali")
 		}
 		if ev.Target == nil {
 			ev.Target = actor(m)
@@ -271,6 +305,17 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 			}
 		}
 	}
+	// the place may come first: "ce samedi matin à Ouagadougou, le
+	// Capitaine … a accueilli"
+	if ev.Location == nil {
+		for _, m := range before {
+			if m.Type == veille.TypeLOC && placePreps[prevWord(m)] && !isDemonymLike(m) &&
+				(ev.Source == nil || m.Entity != ev.Source.Entity) {
+				ev.Location = actor(m)
+				break
+			}
+		}
+	}
 	// a place visited or met in stands for its state as the target
 	if ev.Target == nil && ev.Location != nil && !anonymous[tr.typ] && tr.typ != "COERCE" {
 		if st, ok := x.stateOf(ev.Location.Entity); ok && (ev.Source == nil || st.Entity != ev.Source.Entity) &&
@@ -282,6 +327,20 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 		ev.Target = nil
 	}
 	return ev
+}
+
+// afterAupres reports whether mention m follows "auprès de".
+func afterAupres(ws []word, m veille.Mention) bool {
+	for k := len(ws) - 1; k >= 1; k-- {
+		if ws[k].end <= m.Start {
+			j := k
+			if ws[j].f == "la" || ws[j].f == "l'" || ws[j].f == "le" || ws[j].f == "les" {
+				j--
+			}
+			return j >= 1 && (ws[j].f == "de" || ws[j].f == "d'" || ws[j].f == "du" || ws[j].f == "des") && ws[j-1].f == "aupres"
+		}
+	}
+	return false
 }
 
 // nearPlace reports whether mention m follows "près de", "non loin de",

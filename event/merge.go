@@ -19,6 +19,9 @@ type Report struct {
 	// Background: the article recalls the event long after it happened
 	// (more than BackgroundAfter before its publication).
 	Background bool `json:"background"`
+	// Entities are the ids of the entities the article mentions; they
+	// tell which event an undated report belongs to.
+	Entities []string `json:"-"`
 }
 
 // Claim is one date the reports give an event, with the articles that
@@ -73,11 +76,23 @@ func Merge(reports []Report) []Merged {
 		}
 		return 0
 	})
+	// in how many articles each entity is mentioned
+	df := map[string]int{}
+	seenArt := map[string]bool{}
+	for _, r := range reports {
+		if seenArt[r.ArticleID] {
+			continue
+		}
+		seenArt[r.ArticleID] = true
+		for _, e := range r.Entities {
+			df[e]++
+		}
+	}
 	for _, r := range ordered {
 		r.Background = isBackground(r)
 		var into *Merged
 		if r.Event.When == "" {
-			into = onlyMatch(out, r.Event)
+			into = onlyMatch(out, r, df)
 		}
 		for _, m := range out {
 			if into != nil {
@@ -124,44 +139,89 @@ func id(a *veille.Actor) string {
 	return a.Entity
 }
 
-// onlyMatch returns the one dated event of e's type between e's two
-// parties (either way round), or nil when there is none or several: an
-// undated report of the only such meeting tells that meeting. The
-// parties are compared as entities first (Ibrahim Traoré and Russia),
-// then as states.
-func onlyMatch(ms []*Merged, e veille.Event) *Merged {
-	if m := uniqueMatch(ms, e, entityKey); m != nil {
-		return m
+// onlyMatch returns the dated event an undated report tells: the only
+// one of its type between its two parties (either way round), or among
+// several the one whose articles share the most other entities with the
+// report's (the same minister met, the same town); nil when none stands
+// out. The parties are compared as entities first (Ibrahim Traoré and
+// Russia), then as states; an event held in another country than the
+// report's place is not a candidate.
+func onlyMatch(ms []*Merged, r Report, df map[string]int) *Merged {
+	for _, key := range []func(*veille.Actor) string{entityKey, id} {
+		cands := candidates(ms, r.Event, key)
+		switch {
+		case len(cands) == 1:
+			return cands[0]
+		case len(cands) > 1:
+			return closest(cands, r, df)
+		}
 	}
-	return uniqueMatch(ms, e, id)
+	return nil
 }
 
-func entityKey(a *veille.Actor) string {
-	if a == nil {
-		return ""
+// closest picks among candidate events the one whose reporting articles
+// share the most with r's article: the other entities they both mention
+// (the same minister met, the same town), each weighted by how few of the
+// articles mention it (df), so that the country every article names
+// counts for little, and people twice as much as the rest. nil on a tie
+// or when nothing is shared.
+func closest(cands []*Merged, r Report, df map[string]int) *Merged {
+	mine := map[string]bool{}
+	for _, e := range r.Entities {
+		mine[e] = true
 	}
-	return a.Entity
+	delete(mine, entityKey(r.Event.Source))
+	delete(mine, entityKey(r.Event.Target))
+	best, bestScore, tie := (*Merged)(nil), 0.0, false
+	for _, m := range cands {
+		shared := map[string]bool{}
+		for _, rep := range m.Reports {
+			for _, e := range rep.Entities {
+				if mine[e] {
+					shared[e] = true
+				}
+			}
+		}
+		score := 0.0
+		for e := range shared {
+			w := 1 / float64(max(df[e], 1))
+			if strings.HasPrefix(e, "per:") {
+				w *= 2 // a person met is better evidence than a place named
+			}
+			score += w
+		}
+		switch {
+		case score > bestScore+1e-9:
+			best, bestScore, tie = m, score, false
+		case score > 0 && score >= bestScore-1e-9:
+			tie = true
+		}
+	}
+	if tie || best == nil {
+		return nil
+	}
+	return best
 }
 
-// uniqueMatch returns the one dated event of e's type with a report
-// between e's two parties as key names them, or nil.
-func uniqueMatch(ms []*Merged, e veille.Event, key func(*veille.Actor) string) *Merged {
+// candidates returns the dated events of e's type with a report between
+// e's two parties as key names them.
+func candidates(ms []*Merged, e veille.Event, key func(*veille.Actor) string) []*Merged {
 	s, t := key(e.Source), key(e.Target)
 	if s == "" || t == "" {
 		return nil
 	}
-	var found *Merged
+	var found []*Merged
 	for _, m := range ms {
 		if m.Type != e.Type || len(m.Reports) == 0 || m.Reports[0].Event.When == "" {
 			continue
 		}
+		if el, ml := place(e.Location), place(m.Location); el != "" && ml != "" && el != ml {
+			continue // met elsewhere
+		}
 		for _, r := range m.Reports {
 			rs, rt := key(r.Event.Source), key(r.Event.Target)
 			if (rs == s && rt == t) || (rs == t && rt == s) {
-				if found != nil && found != m {
-					return nil
-				}
-				found = m
+				found = append(found, m)
 				break
 			}
 		}
@@ -189,6 +249,11 @@ func (m *Merged) sameParties(e veille.Event) bool {
 func sameEvent(m *Merged, e veille.Event) bool {
 	if m.Type != e.Type || !m.sameParties(e) {
 		return false
+	}
+	if e.When == "" {
+		// an undated report joins a dated event only through onlyMatch;
+		// otherwise the undated reports of the same parties go together
+		return len(m.Reports) > 0 && m.Reports[0].Event.When == ""
 	}
 	for _, r := range m.Reports {
 		if datesCompatible(r.Event, e) {
@@ -309,4 +374,15 @@ func (m *Merged) settle() {
 	if disagree {
 		m.Claims = claims
 	}
+}
+
+// place is the key of a location: its state, else itself.
+func place(a *veille.Actor) string { return id(a) }
+
+// entityKey is the key of a party as the entity itself, not its state.
+func entityKey(a *veille.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Entity
 }

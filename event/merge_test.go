@@ -67,3 +67,32 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merged visit target %+v", got[1].Target)
 	}
 }
+
+func TestMergeUndatedByContext(t *testing.T) {
+	tr := &veille.Actor{Entity: "per:ibrahim-traore", State: "Q965"}
+	ru := &veille.Actor{Entity: "Q159", State: "Q159"}
+	reports := []Report{
+		{ArticleID: "a", Event: veille.Event{Type: "CONSULT", Source: tr, Target: ru, When: "2023-09-02", WhenFrom: "sentence"},
+			Entities: []string{"Q965", "Q159", "loc:saint-petersbourg", "Q3703"}},
+		{ArticleID: "b", Event: veille.Event{Type: "CONSULT", Source: tr, Target: ru, When: "2023-10-05", WhenFrom: "sentence"},
+			Entities: []string{"Q965", "Q159", "per:kassoum-coulibaly"}},
+		// undated; names Coulibaly, as b does, and Saint-Pétersbourg, as a does
+		{ArticleID: "c", Event: veille.Event{Type: "CONSULT", Source: tr, Target: ru},
+			Entities: []string{"Q965", "Q159", "per:kassoum-coulibaly", "loc:saint-petersbourg"}},
+		// undated, sharing nothing: stays apart
+		{ArticleID: "d", Event: veille.Event{Type: "CONSULT", Source: tr, Target: ru}, Entities: []string{"Q965", "Q159"}},
+	}
+	got := Merge(reports)
+	if len(got) != 3 {
+		for _, m := range got {
+			t.Logf("%s %d reports", m.When, len(m.Reports))
+		}
+		t.Fatalf("%d events, want 3", len(got))
+	}
+	if got[1].When != "2023-10-05" || len(got[1].Reports) != 2 || got[1].Reports[1].ArticleID != "c" {
+		t.Errorf("the undated report went to %+v, want the October meeting (a person shared outweighs a place)", got[1])
+	}
+	if got[2].When != "" || got[2].Reports[0].ArticleID != "d" {
+		t.Errorf("the report sharing nothing: %+v, want it left undated", got[2])
+	}
+}

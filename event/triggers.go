@@ -37,6 +37,7 @@ var triggers = func() []trigger {
 		parts("entretenu")...), "s'entretient", "entretien", "entretiens", "audience", "tete-a-tete",
 		"recoit", "recevra", "accueille", "rencontrera", "rencontreront")...)
 	add("CONSULT", "meeting", nil, append(parts("reuni"), "discute", "discutent", "echange", "echanges", "consultations")...)
+	add("CONSULT", "summit", nil, "participation", "participe", "participera", "participeront", "a participe", "ont participe")
 	// AGREE: agreements signed or reached
 	add("AGREE", "sign", nil, append(parts("signe"), "signature", "signeront", "signera", "paraphe", "conclu", "conclue")...)
 	add("AGREE", "", nil, "convenu", "convenus", "se sont engages", "se sont accordes")

@@ -175,6 +175,10 @@ type EventReport struct {
 	Title     string
 	URL       string
 	Published veille.Date
+	// Entities are the ids of the entities the article mentions, each
+	// once, in order of first mention: what else the article speaks of
+	// tells two reports of one event apart from two events.
+	Entities []string
 }
 
 // EntityStat is one entity and how often the store's articles mention it.

@@ -873,7 +873,10 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) iter.Seq2[store.
 		if !q.Since.IsZero() || !q.Until.IsZero() {
 			where = append(where, `e."when" != ''`)
 		}
-		query := `SELECT e.data, a.id, a.site, a.title, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id`
+		query := `SELECT e.data, a.id, a.site, a.title, a.url, a.published,
+			(SELECT group_concat(entity, ' ') FROM (SELECT entity, min(seq) AS first FROM mentions
+				WHERE article_id = a.id AND entity != '' GROUP BY entity ORDER BY first))
+			FROM events e JOIN articles a ON a.id = e.article_id`
 		if len(where) > 0 {
 			query += " WHERE " + strings.Join(where, " AND ")
 		}
@@ -887,8 +890,8 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) iter.Seq2[store.
 		for rows.Next() {
 			var r store.EventReport
 			var data string
-			var published sql.NullString
-			if err := rows.Scan(&data, &r.ArticleID, &r.Site, &r.Title, &r.URL, &published); err != nil {
+			var published, entities sql.NullString
+			if err := rows.Scan(&data, &r.ArticleID, &r.Site, &r.Title, &r.URL, &published, &entities); err != nil {
 				yield(store.EventReport{}, fmt.Errorf("sqlite: events: %w", err))
 				return
 			}
@@ -896,6 +899,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) iter.Seq2[store.
 				yield(store.EventReport{}, fmt.Errorf("sqlite: events: article %s: %w", r.ArticleID, err))
 				return
 			}
+			r.Entities = strings.Fields(entities.String)
 			if r.Published, err = veille.ParseDate(published.String); err != nil {
 				yield(store.EventReport{}, fmt.Errorf("sqlite: events: article %s: %w", r.ArticleID, err))
 				return
