@@ -161,6 +161,21 @@ type Event struct {
 	Evidence string `json:"evidence"`
 	// Confidence, from 0 to 1, of the reading.
 	Confidence float64 `json:"confidence"`
+	// Figures are the numbers the sentence gives the event: the dead and
+	// wounded of an attack, the soldiers of a deployment.
+	Figures []Figure `json:"figures,omitempty"`
+}
+
+// Figure is a number an event report gives.
+type Figure struct {
+	// Kind is what is counted: "killed", "wounded", "troops".
+	Kind string `json:"kind"`
+	// Value is the number; Approx is set for "une vingtaine", "plus de
+	// 50", "des dizaines" (Value then the order of magnitude).
+	Value  float64 `json:"value"`
+	Approx bool    `json:"approx,omitempty"`
+	// Text is the words that state it ("une vingtaine de civils tués").
+	Text string `json:"text"`
 }
 
 // Timex types (TIMEX3).

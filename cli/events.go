@@ -217,6 +217,13 @@ func runTimeline(ctx context.Context, env *Env, c command, args []string) int {
 		for _, cl := range m.Claims {
 			fmt.Fprintf(w, "            claim %s by %d article(s)\n", cl.When, len(cl.Articles))
 		}
+		for _, f := range m.Figures {
+			approx := ""
+			if f.Approx {
+				approx = "~"
+			}
+			fmt.Fprintf(w, "            %s %s%g by %d article(s)\n", f.Kind, approx, f.Value, len(f.Articles))
+		}
 		for _, r := range m.Reports {
 			fmt.Fprintf(w, "            - %s  %s  %q  %s\n", r.Published, r.Site, r.Title, short(r.ArticleID))
 		}

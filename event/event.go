@@ -114,6 +114,7 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 			ev.Evidence = text[s.Start:s.End]
 			ev.When, ev.WhenText, ev.WhenFrom = when, whenText, whenFrom
 			ev.Confidence = confidence(ev)
+			ev.Figures = figures(text, ws, ev.Type)
 			out = append(out, ev)
 		}
 		// in the order the sentence tells them

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,5 +136,33 @@ func TestBadInput(t *testing.T) {
 	d, _ := veille.ParseDate("2024-05-10")
 	if n := len(pipeline(t, many, d)); n != 3000 {
 		t.Errorf("%d events in 3,000 sentences that each state one", n)
+	}
+}
+
+func TestFigures(t *testing.T) {
+	d, _ := veille.ParseDate("2024-08-30")
+	tests := []struct {
+		text string
+		want string // kind=value[~] ...
+	}{
+		{"Le JNIM a attaqué Barsalogho le 24 août, faisant au moins 150 morts et 200 blessés.", "killed=150 wounded=200"},
+		{"Des jihadistes ont tué une vingtaine de civils près de Djibo mardi.", "killed=20~"},
+		{"Une centaine d'instructeurs russes sont arrivés à Ouagadougou.", "troops=100~"},
+		{"Le Mali et la Russie ont signé 3 accords.", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range pipeline(t, tt.text, d) {
+			for _, f := range e.Figures {
+				s := f.Kind + "=" + strconv.FormatFloat(f.Value, 'f', -1, 64)
+				if f.Approx {
+					s += "~"
+				}
+				got = append(got, s)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%q: figures %q, want %q", tt.text, g, tt.want)
+		}
 	}
 }

@@ -45,8 +45,19 @@ type Merged struct {
 	When   string  `json:"when,omitempty"`
 	Claims []Claim `json:"claims,omitempty"`
 	// Background: every report recalls it long after the fact.
-	Background bool     `json:"background"`
-	Reports    []Report `json:"reports"`
+	Background bool `json:"background"`
+	// Figures are the numbers the reports give (the dead of an attack),
+	// each with the articles that give it: reports that disagree keep
+	// their own.
+	Figures []FigureClaim `json:"figures,omitempty"`
+	Reports []Report      `json:"reports"`
+}
+
+// FigureClaim is one number given for an event, by the articles that
+// give it.
+type FigureClaim struct {
+	veille.Figure
+	Articles []string `json:"articles"`
 }
 
 // BackgroundAfter is how long after an event an article recalls it as
@@ -356,6 +367,20 @@ func (m *Merged) settle() {
 		}
 	}
 	m.When = best
+	for _, r := range m.Reports {
+		for _, f := range r.Event.Figures {
+			k := slices.IndexFunc(m.Figures, func(c FigureClaim) bool {
+				return c.Kind == f.Kind && c.Value == f.Value && c.Approx == f.Approx
+			})
+			if k < 0 {
+				m.Figures = append(m.Figures, FigureClaim{Figure: f})
+				k = len(m.Figures) - 1
+			}
+			if !slices.Contains(m.Figures[k].Articles, r.ArticleID) {
+				m.Figures[k].Articles = append(m.Figures[k].Articles, r.ArticleID)
+			}
+		}
+	}
 	// claims: the distinct days (or months) given, when they disagree
 	// beyond one containing the other
 	var claims []Claim

@@ -96,3 +96,22 @@ func TestMergeUndatedByContext(t *testing.T) {
 		t.Errorf("the report sharing nothing: %+v, want it left undated", got[2])
 	}
 }
+
+func TestMergeFigures(t *testing.T) {
+	j := &veille.Actor{Entity: "org:jnim"}
+	b := &veille.Actor{Entity: "loc:barsalogho"}
+	ev := func(n float64) veille.Event {
+		return veille.Event{Type: "ASSAULT", Source: j, Target: b, When: "2024-08-24", WhenFrom: "sentence",
+			Figures: []veille.Figure{{Kind: "killed", Value: n}}}
+	}
+	got := Merge([]Report{{ArticleID: "a", Event: ev(150)}, {ArticleID: "b", Event: ev(400)}, {ArticleID: "c", Event: ev(150)}})
+	if len(got) != 1 || len(got[0].Figures) != 2 {
+		t.Fatalf("got %+v, want one attack with two death tolls", got)
+	}
+	if f := got[0].Figures[0]; f.Value != 150 || len(f.Articles) != 2 {
+		t.Errorf("first claim %+v, want 150 by a and c", f)
+	}
+	if f := got[0].Figures[1]; f.Value != 400 || len(f.Articles) != 1 || f.Articles[0] != "b" {
+		t.Errorf("second claim %+v, want 400 by b", f)
+	}
+}
