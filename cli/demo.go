@@ -49,5 +49,13 @@ func runDemo(ctx context.Context, env *Env, c command, args []string) int {
 		entArgs = append(entArgs, "--db", *db)
 	}
 	fmt.Fprintf(env.Stdout, "\n== veille entities --limit 15 (the most reported entities, variants merged)\n")
-	return runEntities(ctx, env, lookup("entities"), entArgs)
+	if code := runEntities(ctx, env, lookup("entities"), entArgs); code != ExitOK {
+		return code
+	}
+	tlArgs := []string{"--format", "text", "--entity", "Burkina Faso", "--with", "Russie"}
+	if *db != "" {
+		tlArgs = append(tlArgs, "--db", *db)
+	}
+	fmt.Fprintf(env.Stdout, "\n== veille timeline --entity \"Burkina Faso\" --with Russie (each event once, with every article that reports it)\n")
+	return runTimeline(ctx, env, lookup("timeline"), tlArgs)
 }

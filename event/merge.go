@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -132,7 +133,12 @@ func Merge(reports []Report) []Merged {
 		case a.When != "" && b.When == "":
 			return -1
 		}
-		return strings.Compare(a.When, b.When)
+		sa, ea, _ := period(a.When)
+		sb, eb, _ := period(b.When)
+		if c := sa.Compare(sb); c != 0 {
+			return c
+		}
+		return ea.Compare(eb) // the shorter period first
 	})
 	return res
 }
@@ -274,14 +280,61 @@ func sameEvent(m *Merged, e veille.Event) bool {
 	return false
 }
 
-// datesCompatible tells whether two reports' dates may be one event's.
+// period returns the span of time a TIMEX3 date value names: a year, a
+// month, an ISO week ("2023-W40"), a day; ok is false for other values.
+func period(v string) (start, end time.Time, ok bool) {
+	if len(v) == 8 && v[4:6] == "-W" {
+		var y, w int
+		if _, err := fmt.Sscanf(v, "%4d-W%2d", &y, &w); err != nil {
+			return time.Time{}, time.Time{}, false
+		}
+		// the Monday of ISO week 1 is in the week of 4 January
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		return mon, mon.AddDate(0, 0, 7), true
+	}
+	d, err := veille.ParseDate(v)
+	if err != nil || d.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	return d.Time, periodEnd(d), true
+}
+
+// granularity ranks a date value: 1 year, 2 month, 3 week, 4 day.
+func granularity(v string) int {
+	switch {
+	case len(v) == 4:
+		return 1
+	case len(v) == 7:
+		return 2
+	case len(v) == 8 && v[4:6] == "-W":
+		return 3
+	}
+	return 4
+}
+
+// datesCompatible tells whether two reports' dates may be one event's:
+// one period within the other, at most one step coarser (a month and a
+// day of it, a week and a day of it; a bare year is too coarse to join a
+// day), or two days one apart (three when one came from the publication
+// date).
 func datesCompatible(a, b veille.Event) bool {
 	wa, wb := a.When, b.When
 	if wa == "" || wb == "" {
 		return wa == wb
 	}
 	weakA, weakB := a.WhenFrom == "article", b.WhenFrom == "article"
-	if strings.HasPrefix(wa, wb) || strings.HasPrefix(wb, wa) {
+	if wa == wb {
+		return true
+	}
+	sa, ea, okA := period(wa)
+	sb, eb, okB := period(wb)
+	if !okA || !okB {
+		return false
+	}
+	ga, gb := granularity(wa), granularity(wb)
+	inside := (!sa.Before(sb) && !ea.After(eb)) || (!sb.Before(sa) && !eb.After(ea))
+	if inside && (ga-gb <= 1 && gb-ga <= 1 || min(ga, gb) >= 2 && max(ga, gb) == 4) {
 		return true
 	}
 	ta, errA := time.Parse("2006-01-02", wa)
