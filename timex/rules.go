@@ -279,7 +279,7 @@ func ruleMonth(ts []tok, i int) *cand {
 		return nil
 	}
 	// "le mois de juin": the span holds "mois de"
-	if start == i && at(ts, i-1) == "de" && at(ts, i-2) == "mois" {
+	if start == i && (at(ts, i-1) == "de" || at(ts, i-1) == "d'") && at(ts, i-2) == "mois" {
 		start = i - 2
 		if isDet(at(ts, i-3)) {
 			start = i - 3
@@ -318,6 +318,7 @@ var yearCue = map[string]bool{
 	"et": true, "vers": true, "printemps": true, "ete": true, "automne": true, "hiver": true,
 	"au": true, "a": true, "(": true, "saison": true, "pour": true, "milieu": true, "courant": true,
 	"jusqu'a": true, "exercice": true, "budget": true, "ou": true, "-": true, "–": true, "cru": true,
+	"ici": true, "horizon": true, "dici": true,
 }
 
 // afterYear are the words that may follow a year; another lower-case word
@@ -385,6 +386,19 @@ func ruleSeason(ts []tok, i int) *cand {
 	s, ok := seasons[at(ts, i)]
 	if !ok {
 		return nil
+	}
+	if dir, ok := directions[at(ts, i+1)]; ok {
+		// "au printemps prochain", "l'hiver dernier"
+		start := i
+		if at(ts, i-1) == "l'" {
+			start = i - 1
+		}
+		return &cand{s: start, e: i + 2, typ: veille.TimexDate, resolve: func(c *context) string {
+			if !c.hasMonth {
+				return "XXXX-" + s
+			}
+			return fmt.Sprintf("%04d-%s", c.month.Year()+dir, s)
+		}}
 	}
 	switch at(ts, i-1) {
 	case "en", "au", "l'", "d'", "cet", "cette":

@@ -24,6 +24,7 @@ package timex
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -84,6 +85,15 @@ func Find(text string, anchor veille.Date) []veille.Timex {
 	}
 	var out []veille.Timex
 	for i := 0; i < len(ts); {
+		// "2002/2003", "1999-2000": two years in one token
+		if g := rxYearPair.FindStringSubmatchIndex(ts[i].text); g != nil {
+			for k := 2; k <= 4; k += 2 {
+				st, en := ts[i].start+g[k], ts[i].start+g[k+1]
+				out = append(out, veille.Timex{Start: st, End: en, Text: text[st:en], Type: veille.TimexDate, Value: text[st:en]})
+			}
+			i++
+			continue
+		}
 		best := (*cand)(nil)
 		for _, r := range rules {
 			if cd := r(ts, i); cd != nil && cd.e > i && (best == nil || cd.e > best.e) {
@@ -137,6 +147,9 @@ func joinDayAndTime(text string, ts []veille.Timex) []veille.Timex {
 	}
 	return out
 }
+
+// rxYearPair matches two years in one token: a season, a range.
+var rxYearPair = regexp.MustCompile(`^(1[89]\d\d|20\d\d)[-/–](1[89]\d\d|20\d\d)$`)
 
 // tokens cuts text into tokens with their folded forms and sentence
 // numbers.

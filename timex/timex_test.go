@@ -60,6 +60,7 @@ func TestFind(t *testing.T) {
 		{"Désormais, les années 1990 et le XXe siècle sont loin.", "Désormais=DATE:PRESENT_REF | les années 1990=DATE:199 | le XXe siècle=DATE:19"},
 		{"Le coup d'État du 30/09/2022 et le 2023-10-07.", "30/09/2022=DATE:2022-09-30 | le 2023-10-07=DATE:2023-10-07"},
 		{"Il compte 1500 hommes et 2000 véhicules.", ""},
+		{"La saison 2002/2003. Le printemps prochain. Il est venu au mois d'août. D'ici 2030.", "2002=DATE:2002 | 2003=DATE:2003 | Le printemps prochain=DATE:2024-SP | mois d'août=DATE:2023-08 | 2030=DATE:2030"},
 		{"Au premier trimestre 2024 et mi-2023, puis les 27 et 28 juillet.", "premier trimestre 2024=DATE:2024-Q1 | mi-2023=DATE:2023:MID | 27=DATE:2023-07-27 | 28 juillet=DATE:2023-07-28"},
 		{"Le conseil s'est réuni mardi 3 en fin d'après-midi, à 8 heures du soir.", "mardi 3=DATE:2023-10-03 | fin d'après-midi=TIME:2023-10-03TAF:END | 8 heures du soir=TIME:2023-10-03T20:00"},
 		{"La planète Mars est visible.", ""},
