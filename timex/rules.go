@@ -961,6 +961,8 @@ func ruleAnaphor(ts []tok, i int) *cand {
 		off, n = 2, 2
 	case f == "le" && at(ts, i+1) == "meme" && at(ts, i+2) == "jour":
 		off, n = 0, 3
+	case f == "le" && at(ts, i+1) == "jour" && at(ts, i+2) == "meme":
+		off, n = 0, 3
 	case f == "le" && partsOfDay[at(ts, i+1)] != "" && at(ts, i+2) == "meme":
 		p := partsOfDay[at(ts, i+1)]
 		return &cand{s: i, e: i + 3, typ: veille.TimexTime, resolve: func(c *context) string { return c.xday() + "T" + p }}
@@ -1041,6 +1043,8 @@ func rulePartOfDay(ts []tok, i int) *cand {
 		_ = prev
 	case (f == "fin" || f == "debut") && (at(ts, i+1) == "de" || at(ts, i+1) == "d'"):
 		j, mod = i+2, boundMods[f]
+	case f == "en" && (at(ts, i+1) == "soiree" || at(ts, i+1) == "matinee" || at(ts, i+1) == "journee"):
+		j = i + 1
 	default:
 		return nil
 	}
@@ -1070,7 +1074,7 @@ func rulePartOfDay(ts []tok, i int) *cand {
 func ruleBoundary(ts []tok, i int) *cand {
 	f := at(ts, i)
 	j, start := i, i
-	if f == "la" && (at(ts, i+1) == "fin" || at(ts, i+1) == "debut") {
+	if (f == "la" || f == "le") && (at(ts, i+1) == "fin" || at(ts, i+1) == "debut") {
 		j = i + 1
 	}
 	mod, ok := boundMods[at(ts, j)]

@@ -117,6 +117,11 @@ func Find(text string, anchor veille.Date) []veille.Timex {
 					c.ref, c.hasRef = t, true
 				}
 			}
+		} else if best.e > i+1 {
+			// nothing to give it: the words inside may still be one
+			// ("les 27 et 28 juillet" is no bare "les 27")
+			i++
+			continue
 		}
 		i = best.e
 	}
