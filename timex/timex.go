@@ -105,6 +105,14 @@ func Find(text string, anchor veille.Date) []veille.Timex {
 			continue
 		}
 		c.future = futures[ts[i].sent]
+		// a determiner taken back may belong to the expression before
+		for n := len(out); n > 0 && best.s < best.e && ts[best.s].start < out[n-1].End; {
+			best.s++
+		}
+		if best.s >= best.e {
+			i++
+			continue
+		}
 		v := best.resolve(c)
 		if v != "" {
 			out = append(out, veille.Timex{
@@ -137,6 +145,10 @@ func joinDayAndTime(text string, ts []veille.Timex) []veille.Timex {
 		a := ts[k]
 		if k+1 < len(ts) {
 			b := ts[k+1]
+			if b.Start < a.End {
+				out = append(out, a)
+				continue
+			}
 			gap := strings.TrimSpace(text[a.End:b.Start])
 			if a.Type == veille.TimexDate && b.Type == veille.TimexTime && len(a.Value) == 10 &&
 				strings.HasPrefix(b.Value[min(10, len(b.Value)):], "T") && len(b.Value) > 11 && b.Value[11] >= '0' && b.Value[11] <= '9' &&

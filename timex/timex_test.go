@@ -2,10 +2,13 @@ package timex
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/entity/tagger/nerdata"
+	"github.com/veille-news/veille/internal/sharedtest"
 )
 
 func anchor(s string) veille.Date {
@@ -109,3 +112,28 @@ func TestHugeInput(t *testing.T) {
 }
 
 func parseAnchor(s string) (veille.Date, error) { return veille.ParseDate(s) }
+
+// TestRealTexts runs Find over real French news (the MasakhaNEWS dev
+// articles, when ../shared is there): expressions come in order, never
+// overlap, and their offsets give their text.
+func TestRealTexts(t *testing.T) {
+	rows, cols, err := nerdata.ReadCells(filepath.Join(sharedtest.Dir(t), "corpus", "masakhanews-fra", "dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range rows {
+		text := r[cols["text"]]
+		last := 0
+		for _, x := range Find(text, anchor("2020-06-15")) {
+			if x.Start < last || x.End <= x.Start || text[x.Start:x.End] != x.Text || x.Value == "" {
+				t.Fatalf("bad timex %+v after %d", x, last)
+			}
+			last = x.End
+			n++
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d expressions in %d articles", n, len(rows))
+	}
+}
