@@ -98,8 +98,9 @@ func TestEventsAndTimelineFromStore(t *testing.T) {
 }
 
 // TestSeedsTimeline: on the five real pages, the Burkina Faso–Russia
-// timeline holds the October 2023 visit once, told by two pages (one of
-// which states no date), and is in date order.
+// timeline holds every dated event they state, once each, with the pages
+// that tell it: the October 2023 visit is one event told by two pages,
+// one of which states no date.
 func TestSeedsTimeline(t *testing.T) {
 	seeds := filepath.Join(sharedtest.Dir(t), "seeds")
 	db := filepath.Join(t.TempDir(), "v.db")
@@ -120,21 +121,37 @@ func TestSeedsTimeline(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &tl); err != nil {
 		t.Fatal(err)
 	}
-	visits := 0
-	for _, e := range tl {
-		if e.Type != "CONSULT" || !strings.HasPrefix(e.When, "2023-10") {
-			continue
-		}
-		visits++
-		pages := map[string]bool{}
-		for _, r := range e.Reports {
-			pages[r.Article] = true
-		}
-		if len(pages) < 2 {
-			t.Errorf("the October 2023 visit is told by %d page(s), want 2", len(pages))
-		}
+	// Every dated event the five pages state between the two states, at
+	// the date the text implies, each once with the pages that tell it
+	// (our reading of the pages; pages named by their file number).
+	want := []struct {
+		typ, when string
+		pages     int
+	}{
+		{"CONSULT", "2023-07", 2},    // Traoré at the Saint-Petersburg summit: 001, and 000's "juillet dernier"
+		{"CONSULT", "2023-09-02", 1}, // the deputy minister's visit, told on the day: 000
+		{"CONSULT", "2023-10-05", 2}, // the October visit: 003 dates it, 001 ("ce samedi matin") does not
+		{"SUPPORT", "2023-12", 1},    // an ambassador appointed to Russia: 002
+		{"SUPPORT", "2023-12-28", 1}, // the embassy reopened: 002
+		{"CONSULT", "2025-04-02", 1}, // the AES ministers in Moscow: 004
 	}
-	if visits != 1 {
-		t.Errorf("%d October 2023 visits in the timeline, want one: %s", visits, out)
+	for _, w := range want {
+		found := 0
+		for _, e := range tl {
+			if e.Type != w.typ || e.When != w.when {
+				continue
+			}
+			found++
+			pages := map[string]bool{}
+			for _, r := range e.Reports {
+				pages[r.Article] = true
+			}
+			if len(pages) != w.pages {
+				t.Errorf("%s %s told by %d page(s), want %d", w.typ, w.when, len(pages), w.pages)
+			}
+		}
+		if found != 1 {
+			t.Errorf("%s %s: %d events in the timeline, want one:\n%s", w.typ, w.when, found, out)
+		}
 	}
 }

@@ -14,8 +14,9 @@
 // mentioned before it is the source, the one after it the target ("par"
 // turns a passive round), a place after "à", "au" or "en" the location;
 // a capital visited stands for its state as the target. The date is the
-// sentence's own, else the last one the article stated before, else the
-// publication date, and the event says which (WhenFrom).
+// sentence's own, else that of the event just told when this one is of
+// the same type (the talks of a visit), else the publication date, and
+// the event says which (WhenFrom).
 package event
 
 import (
@@ -47,7 +48,7 @@ type word struct {
 // article's date.
 func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []veille.Timex, anchor veille.Date) []veille.Event {
 	var out []veille.Event
-	lastWhen, lastWhenText := "", ""
+	lastWhen, lastWhenText, lastType := "", "", ""
 	for _, s := range tokenize.Sentences(text) {
 		ws := make([]word, len(s.Tokens))
 		for i, t := range s.Tokens {
@@ -55,12 +56,7 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 		}
 		ms := within(mentions, s.Start, s.End)
 		tx := withinT(timexes, s.Start, s.End)
-		when, whenText, whenFrom := sentenceDate(tx)
-		if when == "" && lastWhen != "" {
-			when, whenText, whenFrom = lastWhen, lastWhenText, "context"
-		} else if when == "" && !anchor.IsZero() {
-			when, whenFrom = anchor.String(), "article"
-		}
+		sWhen, sWhenText, sWhenFrom := sentenceDate(tx)
 		// the triggers of the sentence, verbs before nouns: "Au cours de
 		// cette visite, la délégation a été reçue par…" is told by
 		// "reçue", whose actors are around it, not by "visite"
@@ -112,7 +108,17 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 			seen[h.tr.typ] = true
 			ev.Start, ev.End = s.Start, s.End
 			ev.Evidence = text[s.Start:s.End]
-			ev.When, ev.WhenText, ev.WhenFrom = when, whenText, whenFrom
+			// the date: the sentence's; else that of the last event told
+			// when this one is more of the same happening (the talks of a
+			// visit, the audience after it); else the article's
+			ev.When, ev.WhenText, ev.WhenFrom = sWhen, sWhenText, sWhenFrom
+			switch {
+			case ev.When != "":
+			case lastWhen != "" && h.tr.typ == lastType:
+				ev.When, ev.WhenText, ev.WhenFrom = lastWhen, lastWhenText, "context"
+			case !anchor.IsZero():
+				ev.When, ev.WhenFrom = anchor.String(), "article"
+			}
 			ev.Confidence = confidence(ev)
 			ev.Figures = figures(text, ws, ev.Type)
 			out = append(out, ev)
@@ -125,6 +131,7 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 		// stated in passing ("lors du sommet de juillet 2023") does not
 		// date the events after it
 		if n := len(out); n > 0 && out[n-1].Start == s.Start {
+			lastType = out[n-1].Type
 			if out[n-1].WhenFrom == "sentence" || out[n-1].WhenFrom == "context" {
 				lastWhen, lastWhenText = out[n-1].When, out[n-1].WhenText
 			} else {
@@ -242,6 +249,19 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 			ev.Source = actor(src)
 		}
 	}
+	// "a désigné X Ambassadeur … du Burkina Faso auprès de la Russie":
+	// the sending state is the source when none was seen
+	if tr.mode == "appoint" && ev.Source == nil {
+		for _, m := range after {
+			if m.Type == veille.TypeLOC && !afterAupres(ws, m) && (prevWord(m) == "du" || prevWord(m) == "de") {
+				if st, ok := x.stateOf(m.Entity); ok && st.Entity == m.Entity {
+					ev.Source = actor(m)
+					after = slices.DeleteFunc(slices.Clone(after), func(o veille.Mention) bool { return o.Start == m.Start })
+					break
+				}
+			}
+		}
+	}
 	// a noun's agent follows it: "la participation du Président TRAORE",
 	// "l'arrivée de militaires russes"
 	// (else the subject of a light verb before it: "les ministres …
@@ -257,6 +277,29 @@ func (x *Extractor) read(text string, ws []word, i, n int, tr *trigger, ms []vei
 				}
 			}
 		}
+	}
+	// "la réunion entre les dirigeants burkinabé et russes": the two
+	// parties follow "entre"
+	for k := i + n; k < len(ws) && k <= i+n+2; k++ {
+		if ws[k].f != "entre" {
+			continue
+		}
+		var two []veille.Mention
+		for _, m := range after {
+			if m.Start >= ws[k].end && m.Type != veille.TypeMISC && (m.Type != veille.TypeLOC || isDemonymLike(m) || !placePreps[prevWord(m)]) {
+				two = append(two, m)
+				if len(two) == 2 {
+					break
+				}
+			}
+		}
+		if len(two) == 2 {
+			ev.Source, ev.Target = actor(two[0]), actor(two[1])
+			after = slices.DeleteFunc(slices.Clone(after), func(o veille.Mention) bool {
+				return o.Start == two[0].Start || o.Start == two[1].Start
+			})
+		}
+		break
 	}
 	// target and location after the trigger
 	for _, m := range after {

@@ -229,7 +229,7 @@ func candidates(ms []*Merged, e veille.Event, key func(*veille.Actor) string) []
 	}
 	var found []*Merged
 	for _, m := range ms {
-		if m.Type != e.Type || len(m.Reports) == 0 || m.Reports[0].Event.When == "" {
+		if m.Type != e.Type || len(m.Reports) == 0 || m.Reports[0].Event.When == "" || modesDiffer(m.Type, m.Mode, e.Mode) {
 			continue
 		}
 		if el, ml := place(e.Location), place(m.Location); el != "" && ml != "" && el != ml {
@@ -244,6 +244,14 @@ func candidates(ms []*Merged, e veille.Event, key func(*veille.Actor) string) []
 		}
 	}
 	return found
+}
+
+// modesDiffer reports whether two modes of one type name different
+// happenings: an ambassador appointed and an embassy reopened are two
+// SUPPORT events, while the visit of a delegation and the meetings it
+// holds are one CONSULT.
+func modesDiffer(typ, a, b string) bool {
+	return typ != "CONSULT" && a != "" && b != "" && a != b
 }
 
 // parties match when no known party of one contradicts the other's.
@@ -264,8 +272,8 @@ func (m *Merged) sameParties(e veille.Event) bool {
 }
 
 func sameEvent(m *Merged, e veille.Event) bool {
-	if m.Type != e.Type || !m.sameParties(e) {
-		return false
+	if m.Type != e.Type || modesDiffer(m.Type, m.Mode, e.Mode) || !m.sameParties(e) {
+		return false // an embassy reopened is no ambassador appointed
 	}
 	if e.When == "" {
 		// an undated report joins a dated event only through onlyMatch;

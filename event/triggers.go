@@ -36,7 +36,7 @@ var triggers = func() []trigger {
 	add("CONSULT", "meeting", nil, append(append(append(append(parts("rencontre"), parts("recu")...), parts("accueilli")...),
 		parts("entretenu")...), "s'entretient", "entretien", "entretiens", "audience", "tete-a-tete",
 		"recoit", "recevra", "accueille", "rencontrera", "rencontreront")...)
-	add("CONSULT", "meeting", nil, append(parts("reuni"), "discute", "discutent", "echange", "echanges", "consultations")...)
+	add("CONSULT", "meeting", nil, append(parts("reuni"), "reunion", "reunions", "discute", "discutent", "echange", "echanges", "consultations")...)
 	add("CONSULT", "summit", nil, "participation", "participe", "participera", "participeront", "a participe", "ont participe")
 	// AGREE: agreements signed or reached
 	add("AGREE", "sign", nil, append(parts("signe"), "signature", "signeront", "signera", "paraphe", "conclu", "conclue")...)
