@@ -117,7 +117,7 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 			case lastWhen != "" && h.tr.typ == lastType:
 				ev.When, ev.WhenText, ev.WhenFrom = lastWhen, lastWhenText, "context"
 			case !anchor.IsZero():
-				ev.When, ev.WhenFrom = anchor.String(), "article"
+				ev.When, ev.WhenFrom = articleDay(anchor), "article"
 			}
 			ev.Confidence = confidence(ev)
 			ev.Figures = figures(text, ws, ev.Type)
@@ -440,6 +440,15 @@ func sentenceDate(tx []veille.Timex) (string, string, string) {
 		}
 	}
 	return "", "", ""
+}
+
+// articleDay is the publication date as an event date: the day, month or
+// year it states, never a clock time.
+func articleDay(d veille.Date) string {
+	if d.Precision > veille.PrecisionDay {
+		d = veille.NewDate(d.Time, veille.PrecisionDay)
+	}
+	return d.String()
 }
 
 func confidence(ev veille.Event) float64 {

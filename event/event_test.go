@@ -166,3 +166,11 @@ func TestFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleDate(t *testing.T) {
+	d, _ := veille.ParseDate("2023-12-29T10:05")
+	evs := pipeline(t, "Le Burkina Faso a signé un accord avec la Russie.", d)
+	if len(evs) != 1 || evs[0].When != "2023-12-29" || evs[0].WhenFrom != "article" {
+		t.Errorf("events %+v: want the publication day, without its time", evs)
+	}
+}
