@@ -241,6 +241,29 @@ type Date struct {
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
 
+// Span returns the period the date covers, [start, end), in UTC: the
+// whole year for "2023", the day for "2023-09-02", one minute for a time
+// to the minute. ok is false for the unknown date.
+func (d Date) Span() (start, end time.Time, ok bool) {
+	if d.IsZero() || d.String() == "" {
+		return time.Time{}, time.Time{}, false
+	}
+	start = NewDate(d.Time, d.Precision).Time
+	switch d.Precision {
+	case PrecisionYear:
+		end = start.AddDate(1, 0, 0)
+	case PrecisionMonth:
+		end = start.AddDate(0, 1, 0)
+	case PrecisionDay:
+		end = start.AddDate(0, 0, 1)
+	case PrecisionMinute:
+		end = start.Add(time.Minute)
+	default:
+		end = start.Add(time.Second)
+	}
+	return start, end, true
+}
+
 // NewDate builds a Date from t truncated to precision p.
 func NewDate(t time.Time, p Precision) Date {
 	if p == PrecisionNone {

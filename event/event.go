@@ -54,8 +54,8 @@ func (x *Extractor) Extract(text string, mentions []veille.Mention, timexes []ve
 		for i, t := range s.Tokens {
 			ws[i] = word{f: tokenize.Fold(t.Text), start: t.Start, end: t.End}
 		}
-		ms := within(mentions, s.Start, s.End)
-		tx := withinT(timexes, s.Start, s.End)
+		ms := within(mentions, s.Start, s.End, mentionSpan)
+		tx := within(timexes, s.Start, s.End, timexSpan)
 		sWhen, sWhenText, sWhenFrom := sentenceDate(tx)
 		// the triggers of the sentence, verbs before nouns: "Au cours de
 		// cette visite, la délégation a été reçue par…" is told by
@@ -151,18 +151,27 @@ var determiners = map[string]bool{
 	"ce": true, "cet": true, "cette": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true,
 }
 
+// byFirst indexes the triggers by their first word.
+var byFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for k, t := range triggers {
+		m[t.words[0]] = append(m[t.words[0]], k)
+	}
+	return m
+}()
+
 // matchTrigger returns the longest trigger starting at word i and its
 // length in words.
 func matchTrigger(ws []word, i int) (*trigger, int) {
 	var best *trigger
-	for k := range triggers {
+	for _, k := range byFirst[ws[i].f] {
 		t := &triggers[k]
 		if len(t.words) > len(ws)-i || (best != nil && len(t.words) <= len(best.words)) {
 			continue
 		}
 		ok := true
-		for j, w := range t.words {
-			if ws[i+j].f != w {
+		for j, w := range t.words[1:] {
+			if ws[i+1+j].f != w {
 				ok = false
 				break
 			}
@@ -468,26 +477,26 @@ func confidence(ev veille.Event) float64 {
 	return c
 }
 
-// within returns the mentions inside [start, end); ms is in text order,
-// so a binary search finds the first one.
-func within(ms []veille.Mention, start, end int) []veille.Mention {
-	i, _ := slices.BinarySearchFunc(ms, start, func(m veille.Mention, s int) int { return m.Start - s })
-	var out []veille.Mention
-	for ; i < len(ms) && ms[i].Start < end; i++ {
-		if ms[i].End <= end {
-			out = append(out, ms[i])
+// within returns the items of xs inside [start, end); xs is in text
+// order (span gives an item's offsets), so a binary search finds the
+// first one.
+func within[T any](xs []T, start, end int, span func(T) (int, int)) []T {
+	i, _ := slices.BinarySearchFunc(xs, start, func(x T, s int) int {
+		b, _ := span(x)
+		return b - s
+	})
+	var out []T
+	for ; i < len(xs); i++ {
+		b, e := span(xs[i])
+		if b >= end {
+			break
+		}
+		if e <= end {
+			out = append(out, xs[i])
 		}
 	}
 	return out
 }
 
-func withinT(ts []veille.Timex, start, end int) []veille.Timex {
-	i, _ := slices.BinarySearchFunc(ts, start, func(t veille.Timex, s int) int { return t.Start - s })
-	var out []veille.Timex
-	for ; i < len(ts) && ts[i].Start < end; i++ {
-		if ts[i].End <= end {
-			out = append(out, ts[i])
-		}
-	}
-	return out
-}
+func mentionSpan(m veille.Mention) (int, int) { return m.Start, m.End }
+func timexSpan(t veille.Timex) (int, int)     { return t.Start, t.End }

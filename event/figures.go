@@ -1,10 +1,10 @@
 package event
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/timex"
 )
 
 // figureWords name what a number counts, by kind.
@@ -93,33 +93,12 @@ func quantityAt(ws []word, i int) (float64, bool, bool) {
 		return v, true, true
 	}
 	if f != "" && f[0] >= '0' && f[0] <= '9' {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(f, " ", ""), ",", "."), 64)
-		return v, false, err == nil && v > 0
+		// "1 500": the tokeniser keeps grouped thousands in one token
+		v, ok := timex.ParseNumber(strings.ReplaceAll(f, " ", ""))
+		return v, false, ok && v > 0
 	}
-	if v, ok := wordNumber(f); ok && v > 1 {
+	if v, ok := timex.ParseNumber(f); ok && v > 1 {
 		return v, false, true
 	}
 	return 0, false, false
-}
-
-var numberWords = map[string]float64{
-	"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-	"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
-}
-
-// wordNumber reads "trois", "dix-sept", "vingt-cinq".
-func wordNumber(f string) (float64, bool) {
-	total := 0.0
-	for _, p := range strings.Split(f, "-") {
-		if p == "et" {
-			continue
-		}
-		v, ok := numberWords[p]
-		if !ok {
-			return 0, false
-		}
-		total += v
-	}
-	return total, total > 0
 }

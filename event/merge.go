@@ -305,7 +305,7 @@ func period(v string) (start, end time.Time, ok bool) {
 	if err != nil || d.IsZero() {
 		return time.Time{}, time.Time{}, false
 	}
-	return d.Time, periodEnd(d), true
+	return d.Span()
 }
 
 // granularity ranks a date value: 1 year, 2 month, 3 week, 4 day.
@@ -368,20 +368,8 @@ func isBackground(r Report) bool {
 	if err != nil {
 		return false
 	}
-	end := periodEnd(d)
+	_, end, _ := d.Span()
 	return r.Published.Time.Sub(end) > BackgroundAfter
-}
-
-// periodEnd is the end of the period a date names.
-func periodEnd(d veille.Date) time.Time {
-	t := d.Time
-	switch d.Precision {
-	case veille.PrecisionYear:
-		return time.Date(t.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	case veille.PrecisionMonth:
-		return time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, time.UTC)
 }
 
 func (m *Merged) add(r Report) {

@@ -1,13 +1,14 @@
 // Package store defines where veille keeps what it ingested: the raw
 // documents, content-addressed by the hex SHA-256 of their bytes, the
-// article extracted from each, and the named entities each article
-// mentions.
+// article extracted from each, and what the later stages found in it:
+// named entities, temporal expressions, events.
 //
 // The package holds only the driver-neutral contract: the [Store]
 // interface, the [Query], [EntityQuery], [EntityStat], [EventQuery],
 // [EventReport] and [Stats] types, the sentinel errors and the
-// small rules every implementation shares (how an id prefix is checked, how
-// a dated query matches a date known only to the year). Implementations live
+// small rules every implementation shares (how an id prefix is checked; a
+// dated query matches a date by the period it covers, veille.Date.Span).
+// Implementations live
 // in sub-packages: store/sqlite is the embedded single-file store; a server
 // database can be added behind the same interface later.
 //
@@ -246,27 +247,4 @@ func clip(s string) string {
 		return s[:80] + "…"
 	}
 	return s
-}
-
-// Span returns the period a date covers, [start, end), in UTC: the whole
-// year for "2023", the day for "2023-09-02", one minute for a time to the
-// minute. ok is false for the unknown date.
-func Span(d veille.Date) (start, end time.Time, ok bool) {
-	if d.IsZero() || d.String() == "" {
-		return time.Time{}, time.Time{}, false
-	}
-	start = veille.NewDate(d.Time, d.Precision).Time
-	switch d.Precision {
-	case veille.PrecisionYear:
-		end = start.AddDate(1, 0, 0)
-	case veille.PrecisionMonth:
-		end = start.AddDate(0, 1, 0)
-	case veille.PrecisionDay:
-		end = start.AddDate(0, 0, 1)
-	case veille.PrecisionMinute:
-		end = start.Add(time.Minute)
-	default:
-		end = start.Add(time.Second)
-	}
-	return start, end, true
 }

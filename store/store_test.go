@@ -4,9 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
-
-	veille "github.com/veille-news/veille"
 )
 
 func TestDefaultPath(t *testing.T) {
@@ -64,54 +61,5 @@ func TestCheckID(t *testing.T) {
 		if got != tt.want || gotFull != tt.wantFull {
 			t.Errorf("CheckID(%q) = %q, %v, want %q, %v", tt.in, got, gotFull, tt.want, tt.wantFull)
 		}
-	}
-}
-
-func TestSpan(t *testing.T) {
-	date := func(s string) veille.Date {
-		d, err := veille.ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	utc := func(s string) time.Time {
-		v, err := time.Parse("2006-01-02T15:04:05", s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	paris := time.FixedZone("Paris", 2*3600)
-	tests := []struct {
-		name       string
-		d          veille.Date
-		start, end string
-		ok         bool
-	}{
-		{"unknown", veille.Date{}, "", "", false},
-		{"year", date("2023"), "2023-01-01T00:00:00", "2024-01-01T00:00:00", true},
-		{"december", date("2023-12"), "2023-12-01T00:00:00", "2024-01-01T00:00:00", true},
-		{"leap day", date("2024-02-29"), "2024-02-29T00:00:00", "2024-03-01T00:00:00", true},
-		{"minute", date("2025-04-03T11:51"), "2025-04-03T11:51:00", "2025-04-03T11:52:00", true},
-		{"second", date("2025-04-03T11:51:07"), "2025-04-03T11:51:07", "2025-04-03T11:51:08", true},
-		// A date in another zone covers the period its ISO form names.
-		{"zoned day", veille.Date{Time: time.Date(2024, 5, 1, 23, 0, 0, 0, paris), Precision: veille.PrecisionDay},
-			"2024-05-01T00:00:00", "2024-05-02T00:00:00", true},
-		{"bad precision", veille.Date{Time: time.Now(), Precision: 42}, "", "", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			start, end, ok := Span(tt.d)
-			if ok != tt.ok {
-				t.Fatalf("Span ok = %v, want %v", ok, tt.ok)
-			}
-			if !ok {
-				return
-			}
-			if !start.Equal(utc(tt.start)) || !end.Equal(utc(tt.end)) {
-				t.Errorf("Span(%s) = [%s, %s), want [%s, %s)", tt.d, start, end, tt.start, tt.end)
-			}
-		})
 	}
 }

@@ -94,9 +94,10 @@ var numberWords = map[string]float64{
 	"demi": 0.5, "demie": 0.5,
 }
 
-// parseNumber reads a number written in digits ("30", "30,4", "1er") or
-// in words ("trois", "dix-huit", "quatre-vingt-dix").
-func parseNumber(w string) (float64, bool) {
+// ParseNumber reads a number written in digits ("30", "30,4", "1er") or
+// in words ("trois", "dix-huit", "quatre-vingt-dix"), w folded (lower
+// case, no accents); "un", "une" are 1, "demi" is not a number alone.
+func ParseNumber(w string) (float64, bool) {
 	if w == "" {
 		return 0, false
 	}
@@ -134,10 +135,4 @@ func parseNumber(w string) (float64, bool) {
 // vague are the words of a duration of unknown length: "plusieurs jours".
 var vague = map[string]bool{
 	"plusieurs": true, "quelques": true, "des": true, "nombreux": true, "nombreuses": true,
-}
-
-// approx are the words before an approximate expression.
-var approx = map[string]string{
-	"environ": "APPROX", "vers": "APPROX", "pres": "APPROX", "quelque": "APPROX",
-	"presque": "APPROX", "plus": "MORE_THAN", "moins": "LESS_THAN", "au": "",
 }

@@ -469,7 +469,7 @@ func ruleDecade(ts []tok, i int) *cand {
 		y, _ = strconv.Atoi(f)
 		y += 1900
 	default:
-		n, ok := parseNumber(f)
+		n, ok := ParseNumber(f)
 		if !ok || n < 20 || n > 90 {
 			return nil
 		}
@@ -703,12 +703,6 @@ func ruleWeekday(ts []tok, i int) *cand {
 	}}
 }
 
-// quantity reads a number or "un"/"une" at j, and "et demi(e)" after the
-// unit is handled by the caller.
-func quantity(ts []tok, j int) (float64, bool) {
-	return parseNumber(at(ts, j))
-}
-
 func durValue(n float64, u unit, vague bool) string {
 	num := "X"
 	if !vague {
@@ -735,7 +729,7 @@ func ruleAgo(ts []tok, i int) *cand {
 	default:
 		return nil
 	}
-	n, ok := quantity(ts, j)
+	n, ok := ParseNumber(at(ts, j))
 	if !ok {
 		return nil // "il y a quelques mois": the duration alone
 	}
@@ -775,8 +769,10 @@ func ruleDuration(ts []tok, i int) *cand {
 	switch {
 	case f == "pres" && at(ts, i+1) == "de":
 		mod, j = "APPROX", i+2
-	case (f == "plus" || f == "moins") && at(ts, i+1) == "de":
-		mod, j = approx[f], i+2
+	case f == "plus" && at(ts, i+1) == "de":
+		mod, j = "MORE_THAN", i+2
+	case f == "moins" && at(ts, i+1) == "de":
+		mod, j = "LESS_THAN", i+2
 	case f == "environ" || f == "quelque" || f == "presque":
 		mod, j = "APPROX", i+1
 	}
@@ -790,7 +786,7 @@ func ruleDuration(ts []tok, i int) *cand {
 		return nil
 	}
 	isVague := false
-	n, ok := quantity(ts, j)
+	n, ok := ParseNumber(at(ts, j))
 	if !ok {
 		if !vague[at(ts, j)] {
 			return nil
@@ -858,7 +854,7 @@ func upperFirst(s string) bool {
 // timeCue are the words before "N heures" that make it a clock time.
 var timeCue = map[string]bool{
 	"a": true, "vers": true, "des": true, "jusqu'a": true, "avant": true, "apres": true, "de": true,
-	"entre": true, "et": true, "environs": true, "alentours": true, "des ": true,
+	"entre": true, "et": true, "environs": true, "alentours": true,
 }
 
 // ruleTime reads "14 h", "14 h 30", "14h30", "14:30", "midi", "14
@@ -1011,7 +1007,7 @@ func ruleSet(ts []tok, i int) *cand {
 		return nil
 	}
 	n := 1.0
-	if q, ok := parseNumber(at(ts, j)); ok && at(ts, j) != "un" && at(ts, j) != "une" {
+	if q, ok := ParseNumber(at(ts, j)); ok && at(ts, j) != "un" && at(ts, j) != "une" {
 		n, j = q, j+1
 	}
 	w := at(ts, j)
@@ -1033,14 +1029,12 @@ func ruleSet(ts []tok, i int) *cand {
 // rulePartOfDay reads "la nuit", "dans la soirée de samedi", "le matin",
 // "en fin de matinée": a part of the day last stated.
 func rulePartOfDay(ts []tok, i int) *cand {
-	prev := at(ts, i-1)
 	f := at(ts, i)
 	var j int
 	mod := ""
 	switch {
 	case f == "la" || f == "l'" || f == "le":
 		j = i + 1
-		_ = prev
 	case (f == "fin" || f == "debut") && (at(ts, i+1) == "de" || at(ts, i+1) == "d'"):
 		j, mod = i+2, boundMods[f]
 	case f == "en" && (at(ts, i+1) == "soiree" || at(ts, i+1) == "matinee" || at(ts, i+1) == "journee"):

@@ -229,7 +229,7 @@ func encodeArticle(a veille.Article) (articleRow, error) {
 		}
 		*f.dst = string(b)
 	}
-	if start, end, ok := store.Span(a.Published); ok {
+	if start, end, ok := a.Published.Span(); ok {
 		r.published = sql.NullString{String: a.Published.String(), Valid: true}
 		r.start = sql.NullInt64{Int64: start.Unix(), Valid: true}
 		r.end = sql.NullInt64{Int64: end.Unix(), Valid: true}
@@ -737,11 +737,11 @@ func articlesQuery(q store.Query) (string, []any) {
 		where []string
 		args  []any
 	)
-	if start, _, ok := store.Span(q.Since); ok {
+	if start, _, ok := q.Since.Span(); ok {
 		where = append(where, "published_start >= ?")
 		args = append(args, start.Unix())
 	}
-	if _, end, ok := store.Span(q.Until); ok {
+	if _, end, ok := q.Until.Span(); ok {
 		where = append(where, "published_end <= ?")
 		args = append(args, end.Unix())
 	}
@@ -928,14 +928,14 @@ func inSpan(when string, since, until veille.Date) bool {
 	if err != nil {
 		return true
 	}
-	start, end, ok := store.Span(d)
+	start, end, ok := d.Span()
 	if !ok {
 		return true
 	}
-	if s, _, ok := store.Span(since); ok && !end.After(s) {
+	if s, _, ok := since.Span(); ok && !end.After(s) {
 		return false
 	}
-	if _, e, ok := store.Span(until); ok && !start.Before(e) {
+	if _, e, ok := until.Span(); ok && !start.Before(e) {
 		return false
 	}
 	return true

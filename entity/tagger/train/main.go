@@ -21,11 +21,7 @@
 //  4. A first model on the gold data, which labels the MasakhaNEWS
 //     sentences; the silver rules (see silverRules.label) correct and
 //     filter them.
-//  5. Mention replacement (-augment): copies of the gold and silver
-//     sentences with each name replaced by another of its type, from the
-//     knowledge base, the corpora and made-up people (a given name of the
-//     base and a surname seen in the data); see augment.
-//  6. The final model on gold, silver and replaced data (a linear-chain CRF trained
+//  5. The final model on gold and silver data (a linear-chain CRF trained
 //     by averaged SGD, -crf; the perceptron with -crf=false), pruned,
 //     quantised and written gzip-compressed to -out; then, with -eval,
 //     the scores on the development sets, without and with the
@@ -74,7 +70,7 @@ type config struct {
 	devFile, annot               string
 	final                        bool
 	epochs, clusters, runs       int
-	rounds, augment              int
+	rounds                       int
 	seed                         uint64
 	prune, rate                  float64
 	crf                          bool
@@ -92,7 +88,6 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.out, "out", tagger.DefaultModelPath, "model file to write")
 	fs.IntVar(&c.epochs, "epochs", 12, "training epochs")
 	fs.IntVar(&c.rounds, "rounds", 1, "silver rounds: each labels the corpus with the model of the previous one and retrains")
-	fs.IntVar(&c.augment, "augment", 0, "copies of each gold and silver sentence with its names replaced by others of the same type (knowledge base, corpus, made-up people); measured: more places predicted, no gain on the development sets, so off by default")
 	fs.IntVar(&c.runs, "runs", 1, "final trainings, with seeds seed, seed+1, ..., whose weights are averaged")
 	fs.IntVar(&c.clusters, "clusters", 256, "word clusters (the coarse ones are a fifth of it)")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the example order")
@@ -243,9 +238,7 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 	log.Info("lexicon", "words", lex.Len(), "took", time.Since(start).Round(time.Millisecond))
 
 	var examples []tagger.Example
-	var goldSents []nerdata.Sentence
 	for h, half := range halves {
-		goldSents = append(goldSents, half...)
 		for _, s := range half {
 			ex := tagger.Example{Sentence: s}
 			if c.rules.withGaz(len(examples)) {
@@ -271,21 +264,6 @@ func build(ctx context.Context, log *slog.Logger, c config) (*tagger.Model, tagg
 		sil := c.rules.label(m, gazAll, news)
 		log.Info("silver sentences", "round", round+1, "kept", len(sil), "of", len(news), "entities", countTypes(sil))
 		examples = slices.Clip(gold)
-		if c.augment > 0 {
-			pools := kbPools(kb.Default())
-			pools.addSpans(goldSents)
-			pools.addSpans(sil)
-			pools.dedupe()
-			pools.addPeople(kb.Default().GivenNames(), len(pools["PER"]), c.seed)
-			pools.dedupe()
-			aug := augment(append(slices.Clip(goldSents), sil...), pools, c.augment, c.seed)
-			log.Info("augmented sentences", "n", len(aug), "names", map[string]int{"PER": len(pools["PER"]), "LOC": len(pools["LOC"]), "ORG": len(pools["ORG"])})
-			// never with the gazetteer: their names come from it, and
-			// the model would learn to trust it blindly
-			for _, s := range aug {
-				examples = append(examples, tagger.Example{Sentence: s})
-			}
-		}
 		for _, s := range sil {
 			ex := tagger.Example{Sentence: s}
 			if c.rules.withGaz(len(examples)) {
