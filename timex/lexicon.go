@@ -80,10 +80,10 @@ var refWords = map[string]string{
 	"naguere": "PAST_REF", "recemment": "PAST_REF",
 }
 
-// setAdverbs are adverbs and adjectives of frequency.
+// setAdverbs are adverbs of frequency (the adjectives are setAdjectives).
 var setAdverbs = map[string]string{
-	"quotidiennement": "P1D", "hebdomadaire": "P1W", "hebdomadairement": "P1W",
-	"mensuellement": "P1M", "annuellement": "P1Y", "annuel": "P1Y", "annuelle": "P1Y",
+	"quotidiennement": "P1D", "hebdomadairement": "P1W", "mensuellement": "P1M",
+	"annuellement": "P1Y",
 }
 
 var numberWords = map[string]float64{

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/tokenize"
@@ -20,7 +22,14 @@ var rules = []rule{
 	ruleNumericDate, ruleDayMonth, ruleMonth, ruleYear, ruleDecade, ruleCentury,
 	ruleRelDay, ruleDeictic, ruleUnitDir, ruleWeekday, ruleAgo, ruleDuration,
 	ruleTime, ruleRef, ruleAnaphor, ruleSet, rulePartOfDay, ruleBoundary, ruleSeason,
-	ruleQuarter, ruleDayList,
+	ruleQuarter, ruleDayList, ruleWord, ruleApprox, rulePhrase, ruleHoliday,
+}
+
+// singularUnit reports whether f is a unit in the singular: "par an",
+// "par semestre".
+func singularUnit(f string) bool {
+	_, ok := units[f]
+	return ok && !strings.HasSuffix(f, "s")
 }
 
 // ruleDayList reads the first day of "les 27 et 28 juillet", "du 3 au 5
@@ -401,9 +410,20 @@ func ruleSeason(ts []tok, i int) *cand {
 		}}
 	}
 	switch at(ts, i-1) {
-	case "en", "au", "l'", "d'", "cet", "cette":
+	case "d'":
+		return nil // "les Jeux d'hiver", "l'heure d'été", "les sports d'hiver"
+	case "en", "au", "l'", "cet", "cette":
 	default:
-		return nil
+		// a bare season: "hiver comme été"; "été" is also the participle
+		// of "être", so it needs its capital ("Été comme hiver"), and
+		// "printemps" may be a movement ("Printemps arabe")
+		switch {
+		case s == "SU" && upperFirst(ts[i].text):
+		case s == "WI" || s == "FA":
+		case s == "SP" && at(ts, i+1) != "arabe" && (i+1 >= len(ts) || !upperFirst(ts[i+1].text)):
+		default:
+			return nil
+		}
 	}
 	start := i
 	if at(ts, i-1) == "l'" {
@@ -826,6 +846,14 @@ var personNouns = map[string]bool{
 	"garcon": true, "fille": true, "jeune": true, "enfant": true, "adolescent": true,
 	"adolescente": true, "bebe": true, "fils": true, "victime": true, "mere": true, "pere": true,
 	"hommes": true, "femmes": true, "jeunes": true, "enfants": true, "victimes": true,
+	"fillette": true, "garconnet": true, "chauffeur": true, "conducteur": true, "conductrice": true,
+	"automobiliste": true, "motard": true, "cycliste": true, "pieton": true, "pietonne": true,
+	"retraite": true, "retraitee": true, "etudiant": true, "etudiante": true, "lyceen": true,
+	"lyceenne": true, "collegien": true, "collegienne": true, "eleve": true, "patient": true,
+	"patiente": true, "mineur": true, "suspect": true, "detenu": true, "prevenu": true,
+	"prevenue": true, "ressortissant": true, "habitant": true, "habitante": true, "soldat": true,
+	"militaire": true, "joueur": true, "joueuse": true, "individu": true, "personne": true,
+	"epouse": true, "mari": true, "fils.": true, "petit": true, "petite": true, "nourrisson": true,
 }
 
 // isAge reports whether "N ans" over [s, e) gives a person's age, which
@@ -839,8 +867,11 @@ func isAge(ts []tok, s, e int, u unit) bool {
 	switch {
 	case prev == "(" && next == ")":
 		return true
-	case prev == "de" && personNouns[at(ts, s-2)]:
+	case (prev == "de" || prev == "d'") && (personNouns[at(ts, s-2)] || (s >= 2 && upperFirst(ts[s-2].text) && ts[s-2].kind == tokenize.Word)):
+		// "une femme d'une trentaine d'années", "une Alsacienne de 6 ans"
 		return true
+	case prev == "les" && at(ts, s) == "moins", prev == "de" && at(ts, s-2) == "moins" && at(ts, s-3) == "les":
+		return true // "les moins de 17 ans": an age group
 	case prev == "," && (next == "," || next == ".") && s >= 2 && ts[s-2].kind == tokenize.Word && upperFirst(ts[s-2].text):
 		return true
 	}
@@ -848,7 +879,8 @@ func isAge(ts []tok, s, e int, u unit) bool {
 }
 
 func upperFirst(s string) bool {
-	return s != "" && strings.ToUpper(s[:1]) == s[:1] && strings.ToLower(s[:1]) != s[:1]
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // timeCue are the words before "N heures" that make it a clock time.
@@ -1000,9 +1032,10 @@ func ruleSet(ts []tok, i int) *cand {
 		j = i + 1
 	case (f == "tous" || f == "toutes") && at(ts, i+1) == "les":
 		j = i + 2
-	case f == "par" && at(ts, i+1) != "" && (at(ts, i+1) == "an" || at(ts, i+1) == "jour" || at(ts, i+1) == "mois" || at(ts, i+1) == "semaine"):
+	case f == "par" && singularUnit(at(ts, i+1)):
+		// the preposition stays outside: "par semestre"
 		u := units[at(ts, i+1)]
-		return &cand{s: i, e: i + 2, typ: veille.TimexSet, resolve: fixed(durValue(1, u, false))}
+		return &cand{s: i + 1, e: i + 2, typ: veille.TimexSet, resolve: fixed(durValue(1, u, false))}
 	default:
 		return nil
 	}
