@@ -1,0 +1,242 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+
+	"github.com/veille-news/veille"
+	"github.com/veille-news/veille/event"
+	"github.com/veille-news/veille/store"
+	"github.com/veille-news/veille/story"
+)
+
+func init() {
+	register(command{
+		name:    "stories",
+		args:    "",
+		summary: "group the stored articles into stories (the same event or development told by several articles), the most recent first (--since, --until, --min-articles)",
+		run:     runStories,
+	})
+	register(command{
+		name:    "story",
+		args:    "ID",
+		summary: "one story (its id, a prefix, or the id of one of its articles): its articles, the timeline of its events and who copied whom",
+		run:     runStory,
+	})
+}
+
+// storyItems reads the stored articles matching q as story items.
+func storyItems(ctx context.Context, s store.Store, q store.Query) iter.Seq2[story.Item, error] {
+	return func(yield func(story.Item, error) bool) {
+		for a, err := range s.Articles(ctx, q) {
+			if err != nil {
+				yield(story.Item{}, err)
+				return
+			}
+			if !yield(itemOf(a), nil) {
+				return
+			}
+		}
+	}
+}
+
+// itemOf is an article as story clustering sees it.
+func itemOf(a veille.Article) story.Item {
+	it := story.Item{ID: a.ID, Site: a.Site, Title: a.Title, Text: a.Text, Published: a.Published, Events: a.Events}
+	for _, m := range a.Entities {
+		it.Entities = append(it.Entities, m.Entity)
+	}
+	return it
+}
+
+// dateRange reads --since and --until into q.
+func dateRange(q *store.Query, since, until string) error {
+	var err error
+	if q.Since, err = veille.ParseDate(since); err != nil {
+		return fmt.Errorf("--since: %w", err)
+	}
+	if q.Until, err = veille.ParseDate(until); err != nil {
+		return fmt.Errorf("--until: %w", err)
+	}
+	return nil
+}
+
+// buildStories clusters the stored articles of q; code is -1 on success,
+// else the exit status (reported).
+func buildStories(ctx context.Context, env *Env, c command, db string, q store.Query) (store.Store, []story.Story, int) {
+	s := openStore(ctx, env, c, db)
+	if s == nil {
+		return nil, nil, ExitFailed
+	}
+	cl, err := story.Build(ctx, storyItems(ctx, s, q), story.Options{})
+	if err != nil {
+		s.Close()
+		errorf(env, c.name, "%v", err)
+		return nil, nil, ExitFailed
+	}
+	return s, cl.Stories(), -1
+}
+
+func span(s story.Story) string {
+	switch {
+	case s.Start.IsZero():
+		return "(undated)"
+	case s.Start == s.End:
+		return s.Start.String()
+	}
+	return s.Start.String() + "…" + s.End.String()
+}
+
+func runStories(ctx context.Context, env *Env, c command, args []string) int {
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	since := fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)")
+	until := fs.String("until", "", "only articles published on or before this date")
+	minArticles := fs.Int("min-articles", 1, "only stories of at least this many articles")
+	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
+		return code
+	}
+	var q store.Query
+	if err := dateRange(&q, *since, *until); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitUsage
+	}
+	s, stories, code := buildStories(ctx, env, c, *db, q)
+	if code >= 0 {
+		return code
+	}
+	defer s.Close()
+	out := newLister(env.Stdout, *format, func(w io.Writer, st story.Story) error {
+		sites := map[string]bool{}
+		for _, m := range st.Articles {
+			if m.Site != "" {
+				sites[m.Site] = true
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s  %-21s  %2d article(s), %d site(s)  %s\n", short(st.ID), span(st), len(st.Articles), len(sites), st.Label)
+		return err
+	})
+	return writeAll(env, c, out, func(yield func(story.Story, error) bool) {
+		for _, st := range stories {
+			if len(st.Articles) < *minArticles {
+				continue
+			}
+			if !yield(st, nil) {
+				return
+			}
+		}
+	}, same[story.Story])
+}
+
+// storyView is `veille story`'s output: the story, the timeline of the
+// events its articles state, and the reuse between its articles.
+type storyView struct {
+	story.Story
+	Timeline []event.Merged `json:"timeline"`
+}
+
+func runStory(ctx context.Context, env *Env, c command, args []string) int {
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	pos, code := parseArgs(env, c, fs, args, format, 1, 1)
+	if code >= 0 {
+		return code
+	}
+	if *format == "jsonl" {
+		*format = "json" // one object: the same either way
+	}
+	s, stories, code := buildStories(ctx, env, c, *db, store.Query{})
+	if code >= 0 {
+		return code
+	}
+	defer s.Close()
+	st, ok := story.Find(stories, pos[0])
+	if !ok {
+		errorf(env, c.name, "%s: no such story (or the prefix names several)", pos[0])
+		return ExitFailed
+	}
+	v := storyView{Story: st}
+	var reports []event.Report
+	for _, m := range st.Articles {
+		a, err := s.Article(ctx, m.ID)
+		if err != nil {
+			errorf(env, c.name, "%v", err)
+			return ExitFailed
+		}
+		for _, e := range a.Events {
+			ents := make([]string, 0, len(a.Entities))
+			for _, mm := range a.Entities {
+				ents = append(ents, mm.Entity)
+			}
+			reports = append(reports, event.Report{Event: e, ArticleID: a.ID, Site: a.Site, Title: a.Title, URL: a.URL, Published: a.Published, Entities: ents})
+		}
+	}
+	v.Timeline = event.Merge(reports)
+	var err error
+	if *format == "json" {
+		var b []byte
+		if b, err = json.MarshalIndent(v, "", "  "); err == nil {
+			_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
+		}
+	} else {
+		err = writeStoryText(env.Stdout, v)
+	}
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func writeStoryText(w io.Writer, v storyView) error {
+	fmt.Fprintf(w, "story %s  %s\n%s\n", v.ID, span(v.Story), v.Label)
+	if len(v.Continues) > 0 {
+		fmt.Fprintf(w, "continues: %s\n", strings.Join(shorts(v.Continues), " "))
+	}
+	if len(v.ContinuedBy) > 0 {
+		fmt.Fprintf(w, "continued by: %s\n", strings.Join(shorts(v.ContinuedBy), " "))
+	}
+	fmt.Fprintf(w, "\narticles (%d)\n", len(v.Articles))
+	for _, m := range v.Articles {
+		d := m.Published.String()
+		if d == "" {
+			d = "(undated)"
+		}
+		fmt.Fprintf(w, "  %-10s  %-20s  %s  %s\n", d, m.Site, short(m.ID), m.Title)
+	}
+	if len(v.Entities) > 0 {
+		var es []string
+		for i, e := range v.Entities {
+			if i == 12 {
+				break
+			}
+			es = append(es, fmt.Sprintf("%s (%d)", e.Entity, e.Articles))
+		}
+		fmt.Fprintf(w, "\nentities: %s\n", strings.Join(es, ", "))
+	}
+	if len(v.Timeline) > 0 {
+		fmt.Fprintf(w, "\ntimeline\n")
+		for _, m := range v.Timeline {
+			when := m.When
+			if when == "" {
+				when = "(undated)"
+			}
+			fmt.Fprintf(w, "  %-10s  %-10s  %s → %s  (%d report(s))\n", when, m.Type, actorLabel(m.Source), actorLabel(m.Target), len(m.Reports))
+		}
+	}
+	return nil
+}
+
+func shorts(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = short(id)
+	}
+	return out
+}

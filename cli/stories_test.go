@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/veille-news/veille/internal/sharedtest"
+)
+
+// TestSeedsStories: the two pages about the October 2023 delegation (003
+// dates it, 001 only says "ce samedi matin") are one story, and the five
+// pages are not all one.
+func TestSeedsStories(t *testing.T) {
+	seeds := filepath.Join(sharedtest.Dir(t), "seeds")
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--quiet", seeds); code != ExitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "stories", "--db", db, "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("stories: exit %d: %s", code, stderr)
+	}
+	var stories []struct {
+		ID       string `json:"id"`
+		Label    string `json:"label"`
+		Articles []struct {
+			ID string `json:"id"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &stories); err != nil {
+		t.Fatal(err)
+	}
+	page := map[string]string{} // article id → page number
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		page[hex.EncodeToString(sum[:])] = filepath.Base(f)[:3]
+	}
+	storyOf := map[string]int{}
+	for k, s := range stories {
+		if s.Label == "" {
+			t.Errorf("story %s has no label", s.ID)
+		}
+		for _, a := range s.Articles {
+			storyOf[page[a.ID]] = k
+		}
+	}
+	if len(storyOf) != 5 {
+		t.Fatalf("pages placed: %v", storyOf)
+	}
+	if storyOf["001"] != storyOf["003"] {
+		t.Errorf("001 and 003 (the October 2023 delegation) are in different stories: %v", storyOf)
+	}
+	if len(stories) < 3 {
+		t.Errorf("%d stories for five pages telling at least four events", len(stories))
+	}
+	// the story view of 001 holds 003 and its timeline
+	code, out, stderr = run(t, "", "story", "--db", db, "--format", "json", stories[storyOf["001"]].ID)
+	if code != ExitOK {
+		t.Fatalf("story: exit %d: %s", code, stderr)
+	}
+	var view struct {
+		Articles []struct{ ID string } `json:"articles"`
+		Timeline []struct {
+			Type string `json:"type"`
+			When string `json:"when"`
+		} `json:"timeline"`
+	}
+	if err := json.Unmarshal([]byte(out), &view); err != nil {
+		t.Fatal(err)
+	}
+	var visit bool
+	for _, e := range view.Timeline {
+		visit = visit || (e.Type == "CONSULT" && e.When == "2023-10-05")
+	}
+	if len(view.Articles) != 2 || !visit {
+		t.Errorf("story view: %d articles, timeline %v", len(view.Articles), view.Timeline)
+	}
+	if code, _, _ := run(t, "", "story", "--db", db, "ffffffffffff"); code != ExitFailed {
+		t.Errorf("an unknown story: exit %d, want %d", code, ExitFailed)
+	}
+}
