@@ -240,3 +240,51 @@ func shorts(ids []string) []string {
 	}
 	return out
 }
+
+func init() {
+	register(command{
+		name:    "similar",
+		args:    "ARTICLE_ID",
+		summary: "the stored articles nearest one article (its id or a prefix), with their cosine (--limit)",
+		run:     runSimilar,
+	})
+}
+
+func runSimilar(ctx context.Context, env *Env, c command, args []string) int {
+	fs := newFlags(env, c)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text")
+	limit := fs.Int("limit", 10, "at most this many articles (0: all)")
+	pos, code := parseArgs(env, c, fs, args, format, 1, 1)
+	if code >= 0 {
+		return code
+	}
+	s := openStore(ctx, env, c, *db)
+	if s == nil {
+		return ExitFailed
+	}
+	defer s.Close()
+	self, near, err := story.Nearest(ctx, storyItems(ctx, s, store.Query{}), pos[0], *limit)
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	if *format == "text" {
+		fmt.Fprintf(env.Stdout, "nearest %s  %s\n", short(self.ID), self.Title)
+	}
+	out := newLister(env.Stdout, *format, func(w io.Writer, n story.Neighbor) error {
+		d := n.Published.String()
+		if d == "" {
+			d = "(undated)"
+		}
+		_, err := fmt.Fprintf(w, "%.3f  %s  %-10s  %-20s  %s\n", n.Score, short(n.ID), d, n.Site, n.Title)
+		return err
+	})
+	return writeAll(env, c, out, func(yield func(story.Neighbor, error) bool) {
+		for _, n := range near {
+			if !yield(n, nil) {
+				return
+			}
+		}
+	}, same[story.Neighbor])
+}

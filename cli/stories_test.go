@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/veille-news/veille/internal/sharedtest"
@@ -83,6 +84,27 @@ func TestSeedsStories(t *testing.T) {
 	}
 	if len(view.Articles) != 2 || !visit {
 		t.Errorf("story view: %d articles, timeline %v", len(view.Articles), view.Timeline)
+	}
+	// the nearest article of 003 is 001
+	var id003 string
+	for id, p := range page {
+		if p == "003" {
+			id003 = id
+		}
+	}
+	code, out, stderr = run(t, "", "similar", "--db", db, "--format", "jsonl", "--limit", "2", id003[:10])
+	if code != ExitOK {
+		t.Fatalf("similar: exit %d: %s", code, stderr)
+	}
+	var first struct {
+		ID    string  `json:"id"`
+		Score float64 `json:"score"`
+	}
+	if err := json.Unmarshal([]byte(out[:strings.IndexByte(out, '\n')]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if page[first.ID] != "001" || first.Score <= 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("similar 003: %s", out)
 	}
 	if code, _, _ := run(t, "", "story", "--db", db, "ffffffffffff"); code != ExitFailed {
 		t.Errorf("an unknown story: exit %d, want %d", code, ExitFailed)

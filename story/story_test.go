@@ -2,6 +2,7 @@ package story
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -151,5 +152,22 @@ func BenchmarkAdd(b *testing.B) {
 		d.ID = fmt.Sprint(i)
 		c.Add(d)
 		i++
+	}
+}
+
+func TestNearest(t *testing.T) {
+	items := []Item{vote, cocoa2, visit1, cocoa1, visit2}
+	self, near, err := Nearest(context.Background(), seq(items), "v1", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if self.ID != "v1" || len(near) != 3 || near[0].ID != "v2" || near[0].Score <= near[1].Score {
+		t.Errorf("Nearest(v1) = %v, %+v", self.ID, near)
+	}
+	if _, _, err := Nearest(context.Background(), seq(items), "zz", 3); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("unknown id: %v", err)
+	}
+	if _, _, err := Nearest(context.Background(), seq(items), "c", 3); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("ambiguous prefix: %v", err)
 	}
 }
