@@ -144,6 +144,7 @@ const (
 	indexTerms   = 24  // heaviest terms of a story kept in the index
 	centroidSize = 200 // terms kept in a story's vector
 	postingCap   = 512 // stories kept per index term, the most recent
+	staleRun     = 32  // stories out of a dated article's window that end a posting scan
 )
 
 // Member is an article of a story.
@@ -244,7 +245,7 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 	v := c.df.Vector(d.bag)
 	t, dated := dateOf(d.Published)
 	best, bestScore := -1, 0.0
-	cands := c.candidates(v)
+	cands := c.candidates(v, t, dated)
 	for _, e := range d.eventKeys {
 		for _, k := range c.byEvent[e] {
 			if !slices.Contains(cands, int(k)) {
@@ -317,26 +318,48 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 }
 
 // candidates returns the stories sharing index terms with v, the most
-// shared first, at most Options.Candidates.
-func (c *Clusterer) candidates(v textsim.Vector) []int {
-	hits := map[int32]int{}
-	for _, t := range v.Top(queryTerms) {
-		for _, k := range c.index[t] {
-			hits[k]++
+// shared first, at most Options.Candidates. When the article is dated,
+// dated stories too far from it in time are left out before counting.
+func (c *Clusterer) candidates(v textsim.Vector, t time.Time, dated bool) []int {
+	type hit struct{ k, n int32 }
+	var hits []hit
+	pos := map[int32]int32{}
+	for _, term := range v.Top(queryTerms) {
+		// newest first: postings are appended as stories open or grow,
+		// so a dated article stops after a run of stories out of its
+		// time window
+		p, stale := c.index[term], 0
+		for i := len(p) - 1; i >= 0 && stale < staleRun; i-- {
+			k := p[i]
+			if at, ok := pos[k]; ok {
+				if at >= 0 {
+					hits[at].n++
+					stale = 0
+				}
+				continue
+			}
+			if cl := c.clusters[k]; dated && cl.dated && (t.Sub(cl.last) > c.opt.Window || cl.first.Sub(t) > c.opt.Window) {
+				pos[k] = -1
+				stale++
+				continue
+			}
+			stale = 0
+			pos[k] = int32(len(hits))
+			hits = append(hits, hit{k, 1})
 		}
 	}
-	out := make([]int, 0, len(hits))
-	for k := range hits {
-		out = append(out, int(k))
-	}
-	slices.SortFunc(out, func(a, b int) int {
-		if h := cmp.Compare(hits[int32(b)], hits[int32(a)]); h != 0 {
-			return h
+	slices.SortFunc(hits, func(a, b hit) int {
+		if x := cmp.Compare(b.n, a.n); x != 0 {
+			return x
 		}
-		return cmp.Compare(b, a) // the most recent story first
+		return cmp.Compare(b.k, a.k) // the most recent story first
 	})
-	if len(out) > c.opt.Candidates {
-		out = out[:c.opt.Candidates]
+	if len(hits) > c.opt.Candidates {
+		hits = hits[:c.opt.Candidates]
+	}
+	out := make([]int, len(hits))
+	for i, h := range hits {
+		out[i] = int(h.k)
 	}
 	return out
 }
@@ -457,7 +480,7 @@ func (c *Clusterer) link(out []Story) {
 			continue
 		}
 		centre := unit(cl)
-		for _, j := range c.candidates(centre) {
+		for _, j := range c.candidates(centre, time.Time{}, false) {
 			o := c.clusters[j]
 			if j == k || !o.dated || !o.first.After(cl.last) || o.first.Sub(cl.last) > c.opt.LinkWindow {
 				continue
