@@ -57,5 +57,13 @@ func runDemo(ctx context.Context, env *Env, c command, args []string) int {
 		tlArgs = append(tlArgs, "--db", *db)
 	}
 	fmt.Fprintf(env.Stdout, "\n== veille timeline --entity \"Burkina Faso\" --with Russie (each event once, with every article that reports it)\n")
-	return runTimeline(ctx, env, lookup("timeline"), tlArgs)
+	if code := runTimeline(ctx, env, lookup("timeline"), tlArgs); code != ExitOK {
+		return code
+	}
+	stArgs := []string{"--format", "text", "--min-articles", "2"}
+	if *db != "" {
+		stArgs = append(stArgs, "--db", *db)
+	}
+	fmt.Fprintf(env.Stdout, "\n== veille stories --min-articles 2 (the stories several articles tell: id, dates, articles, sites, label)\n")
+	return runStories(ctx, env, lookup("stories"), stArgs)
 }

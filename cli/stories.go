@@ -81,14 +81,20 @@ func buildStories(ctx context.Context, env *Env, c command, db string, q store.Q
 	return s, cl.Stories(), -1
 }
 
+// span prints a story's dates to the day.
 func span(s story.Story) string {
-	switch {
-	case s.Start.IsZero():
-		return "(undated)"
-	case s.Start == s.End:
-		return s.Start.String()
+	day := func(d veille.Date) string {
+		v := d.String()
+		return v[:min(len(v), 10)]
 	}
-	return s.Start.String() + "…" + s.End.String()
+	a, b := day(s.Start), day(s.End)
+	switch {
+	case a == "":
+		return "(undated)"
+	case a == b:
+		return a
+	}
+	return a + "…" + b
 }
 
 func runStories(ctx context.Context, env *Env, c command, args []string) int {
@@ -118,7 +124,7 @@ func runStories(ctx context.Context, env *Env, c command, args []string) int {
 				sites[m.Site] = true
 			}
 		}
-		_, err := fmt.Fprintf(w, "%s  %-21s  %2d article(s), %d site(s)  %s\n", short(st.ID), span(st), len(st.Articles), len(sites), st.Label)
+		_, err := fmt.Fprintf(w, "%s  %-21s  %3d article(s), %d site(s)  %s\n", short(st.ID), span(st), len(st.Articles), len(sites), st.Label)
 		return err
 	})
 	return writeAll(env, c, out, func(yield func(story.Story, error) bool) {
