@@ -28,6 +28,9 @@ func init() {
 const defaultShared = "../shared"
 
 func runBench(ctx context.Context, env *Env, c command, args []string) int {
+	if len(args) > 0 && benchWithFlags[args[0]] != nil {
+		return benchWithFlags[args[0]](ctx, env, c, args[1:])
+	}
 	fs := newFlags(env, c)
 	dir := fs.String("dir", "", "benchmark directory (default ../shared/bench/extraction/scrapinghub; timex: ../shared/bench/time/fr-timebank)")
 	format := fs.String("format", "text", "output format: text or json")
@@ -43,6 +46,12 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 		return benchNER(ctx, env, c, *format)
 	case "timex":
 		return benchTimex(ctx, env, c, *dir, *format, *runs)
+	case "dedup":
+		return benchDedup(ctx, env, c, *dir, *format)
+	case "similarity", "similarity-fit":
+		return benchSimilarity(ctx, env, c, pos[0], *dir, *format, *runs)
+	case "reuse":
+		return benchReuse(ctx, env, c, *dir, *format, *perDoc, *runs)
 	default:
 		errorf(env, c.name, "unknown benchmark %q: want extract, ner or timex", pos[0])
 		return ExitUsage

@@ -10,6 +10,7 @@ import (
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/event"
+	"github.com/veille-news/veille/reuse"
 	"github.com/veille-news/veille/store"
 	"github.com/veille-news/veille/story"
 )
@@ -49,6 +50,12 @@ func itemOf(a veille.Article) story.Item {
 	it := story.Item{ID: a.ID, Site: a.Site, Title: a.Title, Text: a.Text, Published: a.Published, Events: a.Events}
 	for _, m := range a.Entities {
 		it.Entities = append(it.Entities, m.Entity)
+		if m.Label != "" {
+			if it.Labels == nil {
+				it.Labels = map[string]string{}
+			}
+			it.Labels[m.Entity] = m.Label
+		}
 	}
 	return it
 }
@@ -144,6 +151,47 @@ func runStories(ctx context.Context, env *Env, c command, args []string) int {
 type storyView struct {
 	story.Story
 	Timeline []event.Merged `json:"timeline"`
+	// Reuse are the passages its articles share; Graph is the
+	// propagation they draw between outlets.
+	Reuse []reuse.Pair `json:"reuse"`
+	Graph []copyEdge   `json:"graph"`
+}
+
+// copyEdge is one copy in a story's propagation graph: the outlet that
+// published first to the one that reused it (or both, unordered, when
+// the dates do not tell).
+type copyEdge struct {
+	From       string      `json:"from"`
+	To         string      `json:"to"`
+	Source     string      `json:"source"`
+	Copy       string      `json:"copy"`
+	SourceDate veille.Date `json:"source_date"`
+	CopyDate   veille.Date `json:"copy_date"`
+	Kind       reuse.Kind  `json:"kind"`
+	// Directed is false when the dates do not tell who copied (Reason
+	// says why) or both ran a wire.
+	Directed bool   `json:"directed"`
+	Reason   string `json:"reason"`
+}
+
+// graphOf draws the propagation graph of pairs between articles.
+func graphOf(pairs []reuse.Pair, arts map[string]veille.Article) []copyEdge {
+	site := func(id string) string {
+		if s := arts[id].Site; s != "" {
+			return s
+		}
+		return "(site unknown: " + short(id) + ")"
+	}
+	var out []copyEdge
+	for _, p := range pairs {
+		src, cp, ok := p.Source()
+		if !ok {
+			src, cp = p.A, p.B
+		}
+		out = append(out, copyEdge{From: site(src), To: site(cp), Source: src, Copy: cp,
+			SourceDate: arts[src].Published, CopyDate: arts[cp].Published, Kind: p.Kind, Directed: ok, Reason: p.DirectionReason})
+	}
+	return out
 }
 
 func runStory(ctx context.Context, env *Env, c command, args []string) int {
@@ -169,12 +217,16 @@ func runStory(ctx context.Context, env *Env, c command, args []string) int {
 	}
 	v := storyView{Story: st}
 	var reports []event.Report
+	var docs []reuse.Doc
+	arts := map[string]veille.Article{}
 	for _, m := range st.Articles {
 		a, err := s.Article(ctx, m.ID)
 		if err != nil {
 			errorf(env, c.name, "%v", err)
 			return ExitFailed
 		}
+		arts[a.ID] = a
+		docs = append(docs, reuse.Doc{ID: a.ID, Site: a.Site, Title: a.Title, Text: a.Text, Published: a.Published})
 		for _, e := range a.Events {
 			ents := make([]string, 0, len(a.Entities))
 			for _, mm := range a.Entities {
@@ -184,7 +236,12 @@ func runStory(ctx context.Context, env *Env, c command, args []string) int {
 		}
 	}
 	v.Timeline = event.Merge(reports)
-	var err error
+	pairs, err := reuse.Find(ctx, docs, reuse.Options{})
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
+	v.Reuse, v.Graph = pairs, graphOf(pairs, arts)
 	if *format == "json" {
 		var b []byte
 		if b, err = json.MarshalIndent(v, "", "  "); err == nil {
@@ -222,7 +279,11 @@ func writeStoryText(w io.Writer, v storyView) error {
 			if i == 12 {
 				break
 			}
-			es = append(es, fmt.Sprintf("%s (%d)", e.Entity, e.Articles))
+			name := e.Label
+			if name == "" {
+				name = e.Entity
+			}
+			es = append(es, fmt.Sprintf("%s (%d)", name, e.Articles))
 		}
 		fmt.Fprintf(w, "\nentities: %s\n", strings.Join(es, ", "))
 	}
@@ -234,6 +295,16 @@ func writeStoryText(w io.Writer, v storyView) error {
 				when = "(undated)"
 			}
 			fmt.Fprintf(w, "  %-10s  %-10s  %s → %s  (%d report(s))\n", when, m.Type, actorLabel(m.Source), actorLabel(m.Target), len(m.Reports))
+		}
+	}
+	if len(v.Graph) > 0 {
+		fmt.Fprintf(w, "\nreuse\n")
+		for _, e := range v.Graph {
+			arrow := "→"
+			if !e.Directed {
+				arrow = "–"
+			}
+			fmt.Fprintf(w, "  %s (%s) %s %s (%s)  %s  %s\n", e.From, e.SourceDate, arrow, e.To, e.CopyDate, e.Kind, e.Reason)
 		}
 	}
 	return nil

@@ -37,7 +37,7 @@ func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int
 			return Member{}, nil, fmt.Errorf("story: read articles: %w", err)
 		}
 		d := Prepare(it)
-		d.events, d.mentions = nil, nil
+		d.events, d.mentions, d.labels = nil, nil, nil
 		df.Add(d.bag)
 		switch {
 		case d.ID == id:

@@ -37,6 +37,8 @@ type Item struct {
 	// Entities are the ids of the entities the article mentions, one per
 	// mention (repeats weigh more).
 	Entities []string
+	// Labels name the entities: id → canonical name (optional).
+	Labels map[string]string
 	// Events are the events the article states; [Build] ties together
 	// the articles that report the same event as news.
 	Events []veille.Event
@@ -54,6 +56,7 @@ type Doc struct {
 	bag      textsim.Bag
 	events   []veille.Event
 	mentions []string
+	labels   map[string]string
 	lead     string // the title, else the start of the text
 	// eventKeys name the events the article reports as news that other
 	// articles report too
@@ -83,7 +86,7 @@ func Prepare(it Item) Doc {
 	slices.Sort(ents)
 	ents = slices.Compact(ents)
 	return Doc{ID: it.ID, Site: it.Site, Title: it.Title, Published: it.Published, Entities: ents, bag: textsim.NewBag(terms), lead: lead,
-		events: it.Events, mentions: it.Entities}
+		events: it.Events, mentions: it.Entities, labels: it.Labels}
 }
 
 // Options tune clustering. The zero value takes the defaults.
@@ -162,6 +165,7 @@ type Member struct {
 // naming it.
 type EntityCount struct {
 	Entity   string `json:"entity"`
+	Label    string `json:"label,omitempty"`
 	Articles int    `json:"articles"`
 }
 
@@ -223,12 +227,13 @@ type Clusterer struct {
 	index    map[uint64][]int32
 	byID     map[string]int
 	byEvent  map[int32][]int32 // stories by the event keys of their articles
+	labels   map[string]string // entity names
 }
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
 	return &Clusterer{opt: opt.withDefaults(), df: textsim.NewDF(), index: map[uint64][]int32{}, byID: map[string]int{},
-		byEvent: map[int32][]int32{}}
+		byEvent: map[int32][]int32{}, labels: map[string]string{}}
 }
 
 // Len returns the number of stories.
@@ -288,6 +293,9 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 	}
 	for _, e := range d.Entities {
 		cl.ents[e]++
+		if l := d.labels[e]; l != "" && c.labels[e] == "" {
+			c.labels[e] = l
+		}
 	}
 	for _, e := range d.eventKeys {
 		if cl.events == nil {
@@ -439,7 +447,7 @@ func (c *Clusterer) Stories() []Story {
 		s := Story{ID: cl.members[0].ID, Articles: slices.Clone(cl.members)}
 		s.Label = cl.label
 		for e, n := range cl.ents {
-			s.Entities = append(s.Entities, EntityCount{Entity: e, Articles: n})
+			s.Entities = append(s.Entities, EntityCount{Entity: e, Label: c.labels[e], Articles: n})
 		}
 		slices.SortFunc(s.Entities, func(a, b EntityCount) int {
 			if x := cmp.Compare(b.Articles, a.Articles); x != 0 {

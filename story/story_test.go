@@ -48,7 +48,8 @@ func groups(stories []Story) string {
 var (
 	visit1 = Item{ID: "v1", Site: "a.bf", Title: "Une délégation russe reçue à Ouagadougou par le capitaine Traoré",
 		Text:      "Une délégation russe conduite par le vice-ministre de la Défense Iounous-Bek Evkourov a été reçue samedi à Ouagadougou par le capitaine Ibrahim Traoré. Les deux parties ont évoqué la coopération militaire et la lutte contre le terrorisme au Sahel.",
-		Published: date("2023-10-07"), Entities: []string{"russie", "ouagadougou", "traore", "evkourov"}}
+		Published: date("2023-10-07"), Entities: []string{"russie", "ouagadougou", "traore", "evkourov"},
+		Labels: map[string]string{"traore": "Ibrahim Traoré"}}
 	visit2 = Item{ID: "v2", Site: "b.bf", Title: "Coopération militaire : le vice-ministre russe Evkourov chez le capitaine Traoré",
 		Text:      "Le capitaine Ibrahim Traoré a reçu samedi à Ouagadougou le vice-ministre russe de la Défense, Iounous-Bek Evkourov, à la tête d'une délégation. La coopération militaire et le terrorisme au Sahel étaient au menu des échanges.",
 		Published: date("2023-10-08"), Entities: []string{"traore", "ouagadougou", "evkourov", "russie"}}
@@ -111,6 +112,11 @@ func TestStoryFields(t *testing.T) {
 	}
 	if s.Start.String() != "2023-10-07" || s.End.String() != "2023-10-08" {
 		t.Errorf("span %s – %s", s.Start, s.End)
+	}
+	for _, e := range s.Entities {
+		if e.Entity == "traore" && e.Label != "Ibrahim Traoré" {
+			t.Errorf("entity %s labelled %q", e.Entity, e.Label)
+		}
 	}
 	if s.Label == "" || len(s.Entities) != 4 || s.Entities[0].Articles != 2 {
 		t.Errorf("label %q, entities %v", s.Label, s.Entities)
