@@ -1,8 +1,11 @@
 package bench
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -626,4 +629,39 @@ func (g *generator) substitute(s string, max int) (string, int) {
 		s = s[:t.Start] + rep + s[t.End:]
 	}
 	return s, len(cands)
+}
+
+// WriteReuseSet writes the documents of set under dir, for reading: one
+// ID.txt file each (a header with its site, date, source and transform,
+// then its text) and docs.jsonl with every document as a JSON object.
+func WriteReuseSet(dir string, set ReuseSet) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("bench: reuse set: %w", err)
+	}
+	f, err := os.Create(filepath.Join(dir, "docs.jsonl"))
+	if err != nil {
+		return fmt.Errorf("bench: reuse set: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, d := range set.Docs {
+		if err := enc.Encode(d); err != nil {
+			f.Close()
+			return fmt.Errorf("bench: reuse set: %w", err)
+		}
+		head := fmt.Sprintf("id: %s\nsite: %s\npublished: %s\nsource: %s\ntransform: %s\narticle: %s\ntitle: %s\n\n",
+			d.ID, d.Site, d.Published, d.Source, d.Transform, d.Article, d.Title)
+		if err := os.WriteFile(filepath.Join(dir, d.ID+".txt"), []byte(head+d.Text), 0o644); err != nil {
+			f.Close()
+			return fmt.Errorf("bench: reuse set: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("bench: reuse set: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("bench: reuse set: %w", err)
+	}
+	return nil
 }

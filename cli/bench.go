@@ -50,8 +50,6 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 		return benchDedup(ctx, env, c, *dir, *format)
 	case "similarity", "similarity-fit":
 		return benchSimilarity(ctx, env, c, pos[0], *dir, *format, *runs)
-	case "reuse":
-		return benchReuse(ctx, env, c, *dir, *format, *perDoc, *runs)
 	default:
 		errorf(env, c.name, "unknown benchmark %q: want extract, ner or timex", pos[0])
 		return ExitUsage

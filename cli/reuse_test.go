@@ -2,9 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/veille-news/veille/internal/sharedtest"
 )
 
 func TestReuse(t *testing.T) {
@@ -68,5 +71,41 @@ func TestReuse(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "", "reuse", "--db", db, "--since", "octobre"); code != ExitUsage || !strings.Contains(stderr, "--since") {
 		t.Errorf("bad --since: exit %d: %s", code, stderr)
+	}
+}
+
+func TestBenchReuse(t *testing.T) {
+	corpus := filepath.Join(sharedtest.Dir(t), "corpus", "masakhanews-fra")
+	out := t.TempDir()
+	code, stdout, stderr := run(t, "", "bench", "reuse", "--dir", corpus, "--sources", "10", "--distractors", "20",
+		"--runs", "1", "--write", out, "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Seed      uint64  `json:"seed"`
+		Sources   int     `json:"sources"`
+		Gold      int     `json:"gold"`
+		Precision float64 `json:"precision"`
+		Recall    float64 `json:"recall"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("%v: %s", err, stdout)
+	}
+	if rep.Seed != 1 || rep.Sources != 10 || rep.Gold < 10 || rep.Precision < 0.9 || rep.Recall < 0.9 {
+		t.Errorf("report %+v", rep)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "docs.jsonl"))
+	if err != nil || strings.Count(string(b), "\n") < 40 {
+		t.Errorf("docs.jsonl: %v, %d lines", err, strings.Count(string(b), "\n"))
+	}
+	for _, args := range [][]string{
+		{"bench", "reuse", "--format", "xml"},
+		{"bench", "reuse", "--sources", "0"},
+		{"bench", "reuse", "extra"},
+	} {
+		if code, _, _ := run(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+		}
 	}
 }
