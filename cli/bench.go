@@ -17,8 +17,8 @@ import (
 func init() {
 	register(command{
 		name:    "bench",
-		args:    "extract|ner|timex",
-		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s; ner: entity F1 and tokens/s; timex: TIMEX3 F1 and docs/s)",
+		args:    "extract|ner|timex|similarity|similarity-fit|dedup|reuse|scale",
+		summary: "measure veille on the shared benchmarks (extract: body F1 and pages/s; ner: entity F1 and tokens/s; timex: TIMEX3 F1 and docs/s; similarity: Pearson on SemEval-2022 task 8; dedup, reuse: pair P/R on copies built from MasakhaNEWS; scale: time and memory of dedup and stories on 100k+ synthetic articles)",
 		run:     runBench,
 	})
 }
@@ -51,7 +51,7 @@ func runBench(ctx context.Context, env *Env, c command, args []string) int {
 	case "similarity", "similarity-fit":
 		return benchSimilarity(ctx, env, c, pos[0], *dir, *format, *runs)
 	default:
-		errorf(env, c.name, "unknown benchmark %q: want extract, ner or timex", pos[0])
+		errorf(env, c.name, "unknown benchmark %q: want extract, ner, timex, similarity, similarity-fit, dedup, reuse or scale", pos[0])
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {

@@ -18,17 +18,13 @@ var benchWithFlags = map[string]func(ctx context.Context, env *Env, c command, a
 }
 
 // scaleStages are the stages `veille bench scale --stages` can time, by
-// name, in the order they run. The story clustering stage plugs in here:
-//
-//	"story": func() bench.ScaleStage { return bench.FuncStage("story", ...) },
-//
-// with a function that clusters the articles (story.Prepare on every
-// core, then Clusterer.Add in order) and returns the number of stories.
+// name, in the order they run.
 var scaleStages = []struct {
 	name  string
 	stage func() bench.ScaleStage
 }{
 	{"dedup", func() bench.ScaleStage { return bench.DedupStage{} }},
+	{"story", func() bench.ScaleStage { return bench.StoryStage{} }},
 }
 
 // benchScale runs `veille bench scale`: synthetic articles built from the

@@ -46,7 +46,9 @@ func TestBenchScale(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v in %s", err, out)
 	}
-	if len(rep.Results) != 2 || rep.Results[0].Stage != "dedup" || rep.Results[1].Articles != 1000 || rep.Results[1].PerSec <= 0 {
+	// each size through each stage: dedup then story
+	if len(rep.Results) != 4 || rep.Results[0].Stage != "dedup" || rep.Results[1].Stage != "story" ||
+		rep.Results[3].Articles != 1000 || rep.Results[3].PerSec <= 0 {
 		t.Errorf("results %+v", rep.Results)
 	}
 	for _, args := range [][]string{
