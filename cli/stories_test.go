@@ -110,3 +110,40 @@ func TestSeedsStories(t *testing.T) {
 		t.Errorf("an unknown story: exit %d, want %d", code, ExitFailed)
 	}
 }
+
+// TestStoryGraph: the sample pages' October 2023 visit is one story of
+// four outlets, and its propagation graph holds Sahel Matin's rewrite by
+// Sahel Flash Actu, a day later.
+func TestStoryGraph(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--quiet", "../samples/pages"); code != ExitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "stories", "--db", db, "--format", "jsonl", "--min-articles", "4")
+	if code != ExitOK || strings.Count(out, "\n") != 1 {
+		t.Fatalf("stories of 4+ articles: exit %d, %q, %s", code, out, stderr)
+	}
+	var st struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = run(t, "", "story", "--db", db, "--format", "json", st.ID)
+	if code != ExitOK {
+		t.Fatalf("story: exit %d: %s", code, stderr)
+	}
+	var view struct {
+		Graph []struct {
+			From, To string
+			Directed bool
+			Kind     string
+		} `json:"graph"`
+	}
+	if err := json.Unmarshal([]byte(out), &view); err != nil {
+		t.Fatal(err)
+	}
+	if len(view.Graph) != 1 || view.Graph[0].From != "Sahel Matin" || view.Graph[0].To != "Sahel Flash Actu" || !view.Graph[0].Directed || view.Graph[0].Kind != "rewrite" {
+		t.Errorf("graph %+v", view.Graph)
+	}
+}
