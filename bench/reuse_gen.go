@@ -14,14 +14,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/veille-news/veille"
-	"github.com/veille-news/veille/entity/tagger/nerdata"
 	"github.com/veille-news/veille/reuse"
 	"github.com/veille-news/veille/tokenize"
 )
 
 // NewsArticle is one article of a news corpus (MasakhaNEWS French).
 type NewsArticle struct {
-	// Name is "file:row", e.g. "dev:12".
+	// Name is its URL, else "file:line", e.g. "train-50:12".
 	Name     string
 	Category string
 	Headline string
@@ -29,39 +28,18 @@ type NewsArticle struct {
 }
 
 // LoadNews reads the MasakhaNEWS files dev.tsv, test.tsv and train-50.tsv
-// under dir (../shared/corpus/masakhanews-fra), in that order, leaving
-// out the rows without text.
+// under dir (../shared/corpus/masakhanews-fra), in that order, with
+// ReadNewsTSV, leaving out the rows without text.
 func LoadNews(dir string) ([]NewsArticle, error) {
 	var out []NewsArticle
 	for _, f := range []string{"dev", "test", "train-50"} {
-		rows, cols, err := nerdata.ReadCells(filepath.Join(dir, f+".tsv"))
+		docs, err := ReadNewsTSV(filepath.Join(dir, f+".tsv"))
 		if err != nil {
 			return nil, fmt.Errorf("bench: news: %w", err)
 		}
-		tc, ok := cols["text"]
-		if !ok {
-			return nil, fmt.Errorf("bench: news: %s.tsv has no text column", f)
+		for _, d := range docs {
+			out = append(out, NewsArticle{Name: d.ID, Category: d.Category, Headline: d.Title, Text: d.Text})
 		}
-		cell := func(row []string, name string) string {
-			if c, ok := cols[name]; ok && c < len(row) {
-				return strings.TrimSpace(row[c])
-			}
-			return ""
-		}
-		for i, row := range rows {
-			if tc >= len(row) || strings.TrimSpace(row[tc]) == "" {
-				continue
-			}
-			out = append(out, NewsArticle{
-				Name:     fmt.Sprintf("%s:%d", f, i+1),
-				Category: cell(row, "category"),
-				Headline: cell(row, "headline"),
-				Text:     cell(row, "text"),
-			})
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("bench: news: no article under %s", dir)
 	}
 	return out, nil
 }

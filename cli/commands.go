@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -144,12 +145,34 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 	return finish(env, c, st, err, *pf.quiet, "stored")
 }
 
+// articleDates are the --since and --until flags of the commands that
+// read stored articles.
+type articleDates struct{ since, until *string }
+
+func articleDateFlags(fs *flag.FlagSet) articleDates {
+	return articleDates{
+		since: fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)"),
+		until: fs.String("until", "", "only articles published on or before this date"),
+	}
+}
+
+// apply reads the flags into q.
+func (d articleDates) apply(q *store.Query) error {
+	var err error
+	if q.Since, err = veille.ParseDate(*d.since); err != nil {
+		return fmt.Errorf("--since: %w", err)
+	}
+	if q.Until, err = veille.ParseDate(*d.until); err != nil {
+		return fmt.Errorf("--until: %w", err)
+	}
+	return nil
+}
+
 func runArticles(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
-	since := fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)")
-	until := fs.String("until", "", "only articles published on or before this date")
+	dates := articleDateFlags(fs)
 	site := fs.String("site", "", "only articles of this site")
 	language := fs.String("lang", "", "only articles in this language (ISO 639-1)")
 	limit := fs.Int("limit", 0, "at most this many articles (0: all)")
@@ -157,14 +180,9 @@ func runArticles(ctx context.Context, env *Env, c command, args []string) int {
 	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
-	var err error
 	q := store.Query{Site: *site, Language: *language, Limit: *limit}
-	if q.Since, err = veille.ParseDate(*since); err != nil {
-		errorf(env, c.name, "--since: %v", err)
-		return ExitUsage
-	}
-	if q.Until, err = veille.ParseDate(*until); err != nil {
-		errorf(env, c.name, "--until: %v", err)
+	if err := dates.apply(&q); err != nil {
+		errorf(env, c.name, "%v", err)
 		return ExitUsage
 	}
 	s := openStore(ctx, env, c, *db)

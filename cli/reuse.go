@@ -61,22 +61,14 @@ func runReuse(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
-	since := fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)")
-	until := fs.String("until", "", "only articles published on or before this date")
+	dates := articleDateFlags(fs)
 	minWords := fs.Int("min-words", 0, "equal words a passage needs (default 15)")
 	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
-	var (
-		q   store.Query
-		err error
-	)
-	if q.Since, err = veille.ParseDate(*since); err != nil {
-		errorf(env, c.name, "--since: %v", err)
-		return ExitUsage
-	}
-	if q.Until, err = veille.ParseDate(*until); err != nil {
-		errorf(env, c.name, "--until: %v", err)
+	var q store.Query
+	if err := dates.apply(&q); err != nil {
+		errorf(env, c.name, "%v", err)
 		return ExitUsage
 	}
 	s := openStore(ctx, env, c, *db)

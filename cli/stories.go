@@ -60,18 +60,6 @@ func itemOf(a veille.Article) story.Item {
 	return it
 }
 
-// dateRange reads --since and --until into q.
-func dateRange(q *store.Query, since, until string) error {
-	var err error
-	if q.Since, err = veille.ParseDate(since); err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	if q.Until, err = veille.ParseDate(until); err != nil {
-		return fmt.Errorf("--until: %w", err)
-	}
-	return nil
-}
-
 // buildStories clusters the stored articles of q; code is -1 on success,
 // else the exit status (reported).
 func buildStories(ctx context.Context, env *Env, c command, db string, q store.Query) (store.Store, []story.Story, int) {
@@ -108,14 +96,13 @@ func runStories(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text")
-	since := fs.String("since", "", "only articles published on or after this date (2023, 2023-10, 2023-10-05)")
-	until := fs.String("until", "", "only articles published on or before this date")
+	dates := articleDateFlags(fs)
 	minArticles := fs.Int("min-articles", 1, "only stories of at least this many articles")
 	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
 	var q store.Query
-	if err := dateRange(&q, *since, *until); err != nil {
+	if err := dates.apply(&q); err != nil {
 		errorf(env, c.name, "%v", err)
 		return ExitUsage
 	}
@@ -349,7 +336,7 @@ func runSimilar(ctx context.Context, env *Env, c command, args []string) int {
 	if *format == "text" {
 		fmt.Fprintf(env.Stdout, "nearest %s  %s\n", short(self.ID), self.Title)
 	}
-	out := newLister(env.Stdout, *format, func(w io.Writer, n story.Neighbor) error {
+	out := newLister(env.Stdout, *format, func(w io.Writer, n story.Member) error {
 		d := n.Published.String()
 		if d == "" {
 			d = "(undated)"
@@ -357,11 +344,11 @@ func runSimilar(ctx context.Context, env *Env, c command, args []string) int {
 		_, err := fmt.Fprintf(w, "%.3f  %s  %-10s  %-20s  %s\n", n.Score, short(n.ID), d, n.Site, n.Title)
 		return err
 	})
-	return writeAll(env, c, out, func(yield func(story.Neighbor, error) bool) {
+	return writeAll(env, c, out, func(yield func(story.Member, error) bool) {
 		for _, n := range near {
 			if !yield(n, nil) {
 				return
 			}
 		}
-	}, same[story.Neighbor])
+	}, same[story.Member])
 }

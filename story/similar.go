@@ -11,20 +11,15 @@ import (
 	"github.com/veille-news/veille/textsim"
 )
 
-// Neighbor is an article close to another, with its cosine.
-type Neighbor struct {
-	Member
-}
-
 // ErrNoArticle is returned by [Nearest] when no item has the id asked for
 // (or a prefix names several).
 var ErrNoArticle = fmt.Errorf("story: no such article")
 
 // Nearest returns the n items closest to the one whose id is id (or
-// starts with it), by the cosine of the vectors stories are built from,
+// starts with it), each with its Score, by the cosine of the vectors stories are built from,
 // weighed against the whole collection; the closest first, ties by id.
 // The item itself is left out.
-func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int) (Member, []Neighbor, error) {
+func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int) (Member, []Member, error) {
 	var docs []Doc
 	df := textsim.NewDF()
 	target, exact := -1, -1
@@ -59,15 +54,15 @@ func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int
 	}
 	t := docs[target]
 	tv := df.Vector(t.bag)
-	out := make([]Neighbor, 0, len(docs))
+	out := make([]Member, 0, len(docs))
 	for i, d := range docs {
 		if i == target {
 			continue
 		}
 		s := tv.Dot(df.Vector(d.bag))
-		out = append(out, Neighbor{Member{ID: d.ID, Site: d.Site, Title: d.Title, Published: d.Published, Score: s}})
+		out = append(out, Member{ID: d.ID, Site: d.Site, Title: d.Title, Published: d.Published, Score: s})
 	}
-	slices.SortFunc(out, func(a, b Neighbor) int {
+	slices.SortFunc(out, func(a, b Member) int {
 		if x := cmp.Compare(b.Score, a.Score); x != 0 {
 			return x
 		}
