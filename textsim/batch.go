@@ -15,11 +15,11 @@ import (
 // French figure `veille bench similarity` reports is not fitted to
 // itself. `veille bench similarity-fit` refits and prints them.
 //
-// Within a language, the analysed terms and the lead carry the score;
-// across languages, where few terms are shared, the names do.
+// Within a language, the analysed terms, the lead and the headline carry
+// the score; across languages, where few terms are shared, the names do.
 var (
-	SameLanguage  = Model{Bias: -0.035, Weights: [NumSignals]float64{0.789, 0.799, 0.079, 0.104}}
-	CrossLanguage = Model{Bias: 0.158, Weights: [NumSignals]float64{0.408, 0.413, 1.085, 0.273}}
+	SameLanguage  = Model{Bias: -0.034, Weights: [NumSignals]float64{0.802, 0.442, 0.073, 0.097, 0.343}}
+	CrossLanguage = Model{Bias: 0.160, Weights: [NumSignals]float64{0.376, 0.337, 1.080, 0.266, 0.150}}
 )
 
 // Batch is a collection of texts analysed together: each distinct text
@@ -30,10 +30,11 @@ type Batch struct {
 }
 
 // AnalyzeBatch analyses texts, the distinct ones once, on all cores, and
-// counts their document frequencies. It stops early, returning ctx's
+// counts their document frequencies over the French background
+// ([NewFrenchDF]). It stops early, returning ctx's
 // error, when ctx ends.
 func AnalyzeBatch(ctx context.Context, texts []string) (*Batch, error) {
-	b := &Batch{texts: make(map[string]*Text, len(texts)), df: NewDF()}
+	b := &Batch{texts: make(map[string]*Text, len(texts)), df: NewFrenchDF()}
 	var uniq []string
 	for _, t := range texts {
 		if _, ok := b.texts[t]; !ok {
@@ -85,9 +86,10 @@ func (b *Batch) Text(s string) *Text { return b.texts[s] }
 
 // ScorePairs scores pairs of texts with a Scorer over the batch of all
 // their texts: the document frequencies are those of the distinct texts
-// of pairs, so a term shared by many of them weighs little. The scores
-// are in [0,1], in the order of pairs. A batch of one pair still scores:
-// its terms then weigh alike.
+// of pairs added to the French background, so a term shared by many of
+// them, or common in French, weighs little. The scores are in [0,1], in
+// the order of pairs. A batch of one pair still scores: its French terms
+// then weigh by the background alone.
 func ScorePairs(ctx context.Context, pairs [][2]string) ([]float64, error) {
 	return ScorePairsWith(ctx, pairs, SameLanguage, CrossLanguage)
 }

@@ -71,6 +71,11 @@ func ForLanguage(code string) *Analyzer {
 // and first sentence, where a news article says what it is about.
 const leadTerms = 30
 
+// titleTerms is how many analysed terms stand for a text's headline: the
+// task's texts and veille's documents start with it, and it is rarely
+// longer.
+const titleTerms = 10
+
 // Namespaces keep the kinds of features of a Text apart in one DF.
 // Analysed terms have none, so that a word spelt the same in two
 // languages ("coronavirus", "Biden") matches across them.
@@ -92,6 +97,7 @@ type Text struct {
 
 	terms Bag // language-analysed terms
 	lead  Bag // the first leadTerms of terms
+	title Bag // the first titleTerms of terms
 	names Bag // folded capitalised words not starting a sentence, under nsName
 	nums  Bag // numbers without separators, under nsNum
 }
@@ -114,13 +120,16 @@ func AnalyzeLang(text, code string) *Text {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	t := &Text{Lang: code, terms: Bag{}, lead: Bag{}, names: Bag{}, nums: Bag{}}
+	t := &Text{Lang: code, terms: Bag{}, lead: Bag{}, title: Bag{}, names: Bag{}, nums: Bag{}}
 	terms := ForLanguage(code).Terms(text)
 	for i, w := range terms {
 		h := Hash(w)
 		t.terms[h]++
 		if i < leadTerms {
 			t.lead[h]++
+		}
+		if i < titleTerms {
+			t.title[h]++
 		}
 	}
 	words := 0
@@ -192,7 +201,7 @@ type Features struct {
 	Lang  string
 	Empty bool
 
-	terms, lead, names, nums Vector
+	terms, lead, title, names, nums Vector
 }
 
 // Signals are the measures of a pair that a Model combines, each in
@@ -203,7 +212,8 @@ type Signals [NumSignals]float64
 // did not raise the correlation on the non-French SemEval pairs once
 // these were in: character 4-gram cosine (whole text or lead), lead
 // against lead, term bigrams, entities linked by package entity, dates
-// found by package timex, hubness-corrected cosines.
+// found by package timex, hubness-corrected cosines, names and countries
+// of package kb's gazetteer, IDF squared, TF left out.
 const (
 	// SigTerms is the square root of the cosine of the TF-IDF vectors of
 	// the analysed terms.
@@ -216,12 +226,15 @@ const (
 	SigNames
 	// SigNums is the cosine of the TF-IDF vectors of the numbers.
 	SigNums
+	// SigTitle is the cosine of the texts' headlines, taken as their
+	// first titleTerms analysed terms.
+	SigTitle
 	// NumSignals is the number of signals.
 	NumSignals
 )
 
 // SignalNames are the signals' names, for reports.
-var SignalNames = [NumSignals]string{"terms", "lead", "names", "numbers"}
+var SignalNames = [NumSignals]string{"terms", "lead", "names", "numbers", "title"}
 
 // Model is a linear combination of signals: the score of a pair is
 // Bias + Σ Weights[i]·signal[i], clamped to [0,1].
@@ -266,6 +279,7 @@ func (s *Scorer) Features(t *Text) *Features {
 		Empty: t.Empty,
 		terms: s.DF.Vector(t.terms),
 		lead:  s.DF.Vector(t.lead),
+		title: s.DF.Vector(t.title),
 		names: s.DF.Vector(t.names),
 		nums:  s.DF.Vector(t.nums),
 	}
@@ -281,6 +295,7 @@ func (s *Scorer) Signals(a, b *Features) Signals {
 	g[SigLead] = clamp01((a.lead.Dot(b.terms) + a.terms.Dot(b.lead)) / 2)
 	g[SigNames] = clamp01(a.names.Dot(b.names))
 	g[SigNums] = clamp01(a.nums.Dot(b.nums))
+	g[SigTitle] = clamp01(a.title.Dot(b.title))
 	return g
 }
 

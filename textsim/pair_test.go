@@ -232,3 +232,16 @@ func BenchmarkCompare(b *testing.B) {
 		sc.Compare(x, y)
 	}
 }
+
+func TestTitleSignal(t *testing.T) {
+	sc := NewScorer(NewFrenchDF())
+	f := func(s string) *Features { return sc.Features(AnalyzeLang(s, "fr")) }
+	body := " La cérémonie s'est tenue au palais présidentiel en présence des ministres."
+	same := sc.Signals(f("Le Burkina Faso signe un accord nucléaire avec la Russie."+body),
+		f("Burkina Faso et Russie : accord nucléaire signé à Moscou."+body))
+	other := sc.Signals(f("Inondations meurtrières dans le nord du Ghana."+body),
+		f("Burkina Faso et Russie : accord nucléaire signé à Moscou."+body))
+	if same[SigTitle] <= 0.3 || other[SigTitle] != 0 {
+		t.Errorf("title signal: same headline %.3f, other headline %.3f", same[SigTitle], other[SigTitle])
+	}
+}

@@ -170,14 +170,22 @@ func (v Vector) Normalize() Vector {
 
 // DF counts in how many documents of a collection each term occurs. It
 // grows as documents arrive, so that weights follow the collection the
-// user has. It is not safe for concurrent use.
+// user has. A DF may start from a background ([NewFrenchDF]): counts of
+// a reference collection added to the collection's own, so that a small
+// collection still tells common words from rare ones. It is not safe for
+// concurrent use.
 type DF struct {
-	n  int
-	df map[uint64]int32
+	n    int
+	df   map[uint64]int32
+	back *Background
 }
 
 // NewDF returns an empty collection.
 func NewDF() *DF { return &DF{df: map[uint64]int32{}} }
+
+// NewDFOver returns an empty collection whose counts start from back's
+// (none when back is nil).
+func NewDFOver(back *Background) *DF { return &DF{df: map[uint64]int32{}, back: back} }
 
 // Add counts one document's terms.
 func (d *DF) Add(b Bag) {
@@ -187,17 +195,18 @@ func (d *DF) Add(b Bag) {
 	}
 }
 
-// N returns the number of documents counted.
-func (d *DF) N() int { return d.n }
+// N returns the number of documents counted, the background's included.
+func (d *DF) N() int { return d.n + d.back.Docs() }
 
-// Count returns the number of documents holding term t.
-func (d *DF) Count(t uint64) int { return int(d.df[t]) }
+// Count returns the number of documents holding term t, the background's
+// included.
+func (d *DF) Count(t uint64) int { return int(d.df[t]) + d.back.Count(t) }
 
 // IDF returns the smoothed inverse document frequency of t:
 // ln((1+N)/(1+df)) + 1, so that a term never seen weighs most and one in
 // every document still weighs a little.
 func (d *DF) IDF(t uint64) float64 {
-	return math.Log(float64(1+d.n)/float64(1+d.df[t])) + 1
+	return math.Log(float64(1+d.N())/float64(1+d.Count(t))) + 1
 }
 
 // Vector weighs a bag by sublinear TF-IDF (1 + ln tf) × idf and returns
