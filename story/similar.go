@@ -33,7 +33,7 @@ func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int
 		}
 		d := Prepare(it)
 		d.events, d.mentions, d.labels = nil, nil, nil
-		df.Add(d.bag)
+		df.AddCounts(d.bag)
 		switch {
 		case d.ID == id:
 			exact = len(docs)
@@ -53,13 +53,13 @@ func Nearest(ctx context.Context, items iter.Seq2[Item, error], id string, n int
 		return Member{}, nil, fmt.Errorf("%w: %s", ErrNoArticle, id)
 	}
 	t := docs[target]
-	tv := df.Vector(t.bag)
+	tv := df.VectorCounts(t.bag)
 	out := make([]Member, 0, len(docs))
 	for i, d := range docs {
 		if i == target {
 			continue
 		}
-		s := tv.Dot(df.Vector(d.bag))
+		s := tv.Dot(df.VectorCounts(d.bag))
 		out = append(out, Member{ID: d.ID, Site: d.Site, Title: d.Title, Published: d.Published, Score: s})
 	}
 	slices.SortFunc(out, func(a, b Member) int {

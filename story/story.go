@@ -53,7 +53,7 @@ type Doc struct {
 	Published veille.Date
 	// Entities are the distinct entity ids, sorted.
 	Entities []string
-	bag      textsim.Bag
+	bag      textsim.Counts
 	events   []veille.Event
 	mentions []string
 	labels   map[string]string
@@ -73,10 +73,16 @@ func Prepare(it Item) Doc {
 	an := textsim.French()
 	terms := an.Terms(it.Text)
 	title := an.Terms(it.Title)
-	terms = append(terms, title...)
-	terms = append(terms, title...)
+	hashes := make([]uint64, 0, len(terms)+2*len(title)+len(it.Entities))
+	for _, t := range terms {
+		hashes = append(hashes, textsim.Hash(t))
+	}
+	for _, t := range title {
+		h := textsim.Hash(t)
+		hashes = append(hashes, h, h)
+	}
 	for _, e := range it.Entities {
-		terms = append(terms, entityPrefix+e)
+		hashes = append(hashes, textsim.Hash(entityPrefix+e))
 	}
 	lead := it.Title
 	if lead == "" {
@@ -85,7 +91,7 @@ func Prepare(it Item) Doc {
 	ents := slices.Clone(it.Entities)
 	slices.Sort(ents)
 	ents = slices.Compact(ents)
-	return Doc{ID: it.ID, Site: it.Site, Title: it.Title, Published: it.Published, Entities: ents, bag: textsim.NewBag(terms), lead: lead,
+	return Doc{ID: it.ID, Site: it.Site, Title: it.Title, Published: it.Published, Entities: ents, bag: textsim.CountHashes(hashes), lead: lead,
 		events: it.Events, mentions: it.Entities, labels: it.Labels}
 }
 
@@ -228,7 +234,19 @@ type Clusterer struct {
 	byID     map[string]int
 	byEvent  map[int32][]int32 // stories by the event keys of their articles
 	labels   map[string]string // entity names
+
+	// scratch space reused by every Add, so that adding allocates little
+	merged  textsim.Vector // addTruncated's merge
+	order   []int          // addTruncated's ranking
+	hits    []hit          // candidates' stories
+	cands   []int          // candidates' result
+	seenGen []uint32       // candidates: seenGen[k] == gen when story k was met in this scan
+	seenAt  []int32        // ... at hits[seenAt[k]], or -1 when out of the time window
+	gen     uint32
 }
+
+// hit is a candidate story and the number of index terms it shares.
+type hit struct{ k, n int32 }
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
@@ -246,8 +264,8 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 	if k, ok := c.byID[d.ID]; ok {
 		return c.clusters[k].members[0].ID, false
 	}
-	c.df.Add(d.bag)
-	v := c.df.Vector(d.bag)
+	c.df.AddCounts(d.bag)
+	v := c.df.VectorCounts(d.bag)
 	t, dated := dateOf(d.Published)
 	best, bestScore := -1, 0.0
 	cands := c.candidates(v, t, dated)
@@ -287,7 +305,7 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 	}
 	cl := c.clusters[best]
 	cl.members = append(cl.members, Member{ID: d.ID, Site: d.Site, Title: d.Title, Published: d.Published, Score: bestScore})
-	cl.sum, cl.norm = addTruncated(cl.sum, v, centroidSize)
+	cl.sum, cl.norm = c.addTruncated(cl.sum, v, centroidSize)
 	if s := cl.cos(v); d.lead != "" && (cl.label == "" || s > cl.labelScore || (d.Title != "" && cl.labelFromText)) {
 		cl.label, cl.labelScore, cl.labelFromText = d.lead, s, d.Title == ""
 	}
@@ -329,9 +347,16 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 // shared first, at most Options.Candidates. When the article is dated,
 // dated stories too far from it in time are left out before counting.
 func (c *Clusterer) candidates(v textsim.Vector, t time.Time, dated bool) []int {
-	type hit struct{ k, n int32 }
-	var hits []hit
-	pos := map[int32]int32{}
+	c.gen++
+	if c.gen == 0 { // wrapped: forget every stamp
+		clear(c.seenGen)
+		c.gen = 1
+	}
+	if n := len(c.clusters); len(c.seenGen) < n {
+		c.seenGen = append(c.seenGen, make([]uint32, n-len(c.seenGen))...)
+		c.seenAt = append(c.seenAt, make([]int32, n-len(c.seenAt))...)
+	}
+	hits := c.hits[:0]
 	for _, term := range v.Top(queryTerms) {
 		// newest first: postings are appended as stories open or grow,
 		// so a dated article stops after a run of stories out of its
@@ -339,20 +364,21 @@ func (c *Clusterer) candidates(v textsim.Vector, t time.Time, dated bool) []int 
 		p, stale := c.index[term], 0
 		for i := len(p) - 1; i >= 0 && stale < staleRun; i-- {
 			k := p[i]
-			if at, ok := pos[k]; ok {
-				if at >= 0 {
+			if c.seenGen[k] == c.gen {
+				if at := c.seenAt[k]; at >= 0 {
 					hits[at].n++
 					stale = 0
 				}
 				continue
 			}
+			c.seenGen[k] = c.gen
 			if cl := c.clusters[k]; dated && cl.dated && (t.Sub(cl.last) > c.opt.Window || cl.first.Sub(t) > c.opt.Window) {
-				pos[k] = -1
+				c.seenAt[k] = -1
 				stale++
 				continue
 			}
 			stale = 0
-			pos[k] = int32(len(hits))
+			c.seenAt[k] = int32(len(hits))
 			hits = append(hits, hit{k, 1})
 		}
 	}
@@ -365,10 +391,12 @@ func (c *Clusterer) candidates(v textsim.Vector, t time.Time, dated bool) []int 
 	if len(hits) > c.opt.Candidates {
 		hits = hits[:c.opt.Candidates]
 	}
-	out := make([]int, len(hits))
-	for i, h := range hits {
-		out[i] = int(h.k)
+	c.hits = hits
+	out := c.cands[:0]
+	for _, h := range hits {
+		out = append(out, int(h.k))
 	}
+	c.cands = out
 	return out
 }
 
@@ -390,40 +418,51 @@ func (c *Clusterer) reindex(k int) {
 	}
 }
 
-// addTruncated returns sum+v, keeping its n heaviest terms, and its
-// length.
-func addTruncated(sum, v textsim.Vector, n int) (textsim.Vector, float64) {
-	out := textsim.Vector{Terms: make([]uint64, 0, len(sum.Terms)+len(v.Terms)), Weights: make([]float32, 0, len(sum.Terms)+len(v.Terms))}
+// addTruncated returns sum+v, keeping its n heaviest terms (ties by
+// term), and its length. The result reuses sum's memory.
+func (c *Clusterer) addTruncated(sum, v textsim.Vector, n int) (textsim.Vector, float64) {
+	m := c.merged
+	m.Terms, m.Weights = m.Terms[:0], m.Weights[:0]
 	i, j := 0, 0
 	for i < len(sum.Terms) || j < len(v.Terms) {
 		switch {
 		case j == len(v.Terms) || (i < len(sum.Terms) && sum.Terms[i] < v.Terms[j]):
-			out.Terms, out.Weights = append(out.Terms, sum.Terms[i]), append(out.Weights, sum.Weights[i])
+			m.Terms, m.Weights = append(m.Terms, sum.Terms[i]), append(m.Weights, sum.Weights[i])
 			i++
 		case i == len(sum.Terms) || v.Terms[j] < sum.Terms[i]:
-			out.Terms, out.Weights = append(out.Terms, v.Terms[j]), append(out.Weights, v.Weights[j])
+			m.Terms, m.Weights = append(m.Terms, v.Terms[j]), append(m.Weights, v.Weights[j])
 			j++
 		default:
-			out.Terms, out.Weights = append(out.Terms, v.Terms[j]), append(out.Weights, sum.Weights[i]+v.Weights[j])
+			m.Terms, m.Weights = append(m.Terms, v.Terms[j]), append(m.Weights, sum.Weights[i]+v.Weights[j])
 			i++
 			j++
 		}
 	}
-	if len(out.Terms) > n {
-		w := make(map[uint64]float32, len(out.Terms))
-		for k, t := range out.Terms {
-			w[t] = out.Weights[k]
-		}
-		top := out.Top(n)
-		slices.Sort(top)
-		out = textsim.Vector{Terms: top, Weights: make([]float32, len(top))}
-		for k, t := range top {
-			out.Weights[k] = w[t]
-		}
+	c.merged = m
+	keep := c.order[:0]
+	for k := range m.Terms {
+		keep = append(keep, k)
+	}
+	if len(keep) > n {
+		slices.SortFunc(keep, func(a, b int) int {
+			if x := cmp.Compare(m.Weights[b], m.Weights[a]); x != 0 {
+				return x
+			}
+			return cmp.Compare(m.Terms[a], m.Terms[b])
+		})
+		keep = keep[:n]
+		slices.Sort(keep) // back in term order
+	}
+	c.order = keep
+	out := textsim.Vector{Terms: sum.Terms[:0], Weights: sum.Weights[:0]}
+	if cap(out.Terms) < len(keep) {
+		size := min(max(2*len(keep), 8), n)
+		out = textsim.Vector{Terms: make([]uint64, 0, size), Weights: make([]float32, 0, size)}
 	}
 	var norm float64
-	for _, x := range out.Weights {
-		norm += float64(x) * float64(x)
+	for _, k := range keep {
+		out.Terms, out.Weights = append(out.Terms, m.Terms[k]), append(out.Weights, m.Weights[k])
+		norm += float64(m.Weights[k]) * float64(m.Weights[k])
 	}
 	return out, math.Sqrt(norm)
 }
@@ -535,7 +574,7 @@ func leadOf(text string) string {
 		text = text[:i]
 	}
 	if len(text) <= 100 {
-		return text
+		return strings.Clone(text) // not a slice that keeps the whole text alive
 	}
 	cut := strings.LastIndexByte(text[:100], ' ')
 	if cut < 40 {
