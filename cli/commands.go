@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/store"
@@ -113,6 +114,7 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 	fs := newFlags(env, c)
 	db := dbFlag(fs)
 	pf := addPipelineFlags(fs)
+	noStories := fs.Bool("no-stories", false, "do not place the new articles in stories now (the next `veille stories` does); for bulk loads in many runs")
 	paths, code := parseArgs(env, c, fs, args, nil, 1, -1)
 	if code >= 0 {
 		return code
@@ -127,6 +129,7 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 		return ExitFailed
 	}
 	defer s.Close()
+	var stored atomic.Int64
 	st, err := runPipeline(ctx, env, c.name, paths, pf, sink{
 		skip: func(ctx context.Context, doc veille.Document) (bool, error) {
 			return s.Has(ctx, doc.ID, version)
@@ -135,14 +138,30 @@ func runIngest(ctx context.Context, env *Env, c command, args []string) int {
 			return s.AddSource(ctx, doc.ID, doc.Source)
 		},
 		article: func(ctx context.Context, doc veille.Document, art veille.Article) error {
-			_, err := s.Put(ctx, doc, art, version)
+			added, err := s.Put(ctx, doc, art, version)
+			if added {
+				stored.Add(1)
+			}
 			return err
 		},
 		bad: func(ctx context.Context, source string, raw []byte, reason string) error {
 			return s.PutFailure(ctx, source, raw, reason)
 		},
 	})
-	return finish(env, c, st, err, *pf.quiet, "stored")
+	code = finish(env, c, st, err, *pf.quiet, "stored")
+	if err != nil || *noStories || stored.Load() == 0 {
+		return code
+	}
+	// the new articles join the stories of the store or open their own
+	cl, placed, err := updateStories(ctx, s, false)
+	if err != nil {
+		errorf(env, c.name, "stories: %v", err)
+		return ExitFailed
+	}
+	if !*pf.quiet {
+		fmt.Fprintf(env.Stderr, "veille %s: %d article(s) placed in stories; %d stories in all\n", c.name, placed, cl.Len())
+	}
+	return code
 }
 
 // articleDates are the --since and --until flags of the commands that

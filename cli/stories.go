@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/veille-news/veille"
@@ -19,7 +20,7 @@ func init() {
 	register(command{
 		name:    "stories",
 		args:    "",
-		summary: "group the stored articles into stories (the same event or development told by several articles), the most recent first (--since, --until, --min-articles)",
+		summary: "the stories of the stored articles (the same event or development told by several articles), the most recent first; articles not yet placed join a story or open one (--since, --until, --min-articles, --rebuild)",
 		run:     runStories,
 	})
 	register(command{
@@ -60,20 +61,66 @@ func itemOf(a veille.Article) story.Item {
 	return it
 }
 
-// buildStories clusters the stored articles of q; code is -1 on success,
-// else the exit status (reported).
-func buildStories(ctx context.Context, env *Env, c command, db string, q store.Query) (store.Store, []story.Story, int) {
+// updateStories brings the store's stories up to date and returns them
+// with the number of articles newly placed: the articles placed before
+// (store.Placements) go back to their stories untouched, the others are
+// clustered (story.Update) and their placements recorded, so that a
+// story keeps its id and its articles as the store grows. rebuild
+// forgets the recorded placements first and clusters everything anew.
+func updateStories(ctx context.Context, s store.Store, rebuild bool) (*story.Clusterer, int, error) {
+	var opt story.Options
+	version := opt.Version()
+	if rebuild {
+		if err := s.ResetPlacements(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+	var prior []story.Placement
+	for p, err := range s.Placements(ctx, version) {
+		if err != nil {
+			return nil, 0, err
+		}
+		prior = append(prior, story.Placement{Article: p.Article, Story: p.Story, Score: p.Score})
+	}
+	cl, added, err := story.Update(ctx, storyItems(ctx, s, store.Query{}), prior, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(added) > 0 {
+		ps := make([]store.Placement, len(added))
+		for i, p := range added {
+			ps[i] = store.Placement{Article: p.Article, Story: p.Story, Score: p.Score}
+		}
+		if err := s.PutPlacements(ctx, version, ps); err != nil {
+			return nil, 0, err
+		}
+	}
+	return cl, len(added), nil
+}
+
+// buildStories brings the stories of the store up to date (updateStories)
+// and returns those with an article published within q's dates, all of
+// their articles included; code is -1 on success, else the exit status
+// (reported).
+func buildStories(ctx context.Context, env *Env, c command, db string, q store.Query, rebuild bool) (store.Store, []story.Story, int) {
 	s := openStore(ctx, env, c, db)
 	if s == nil {
 		return nil, nil, ExitFailed
 	}
-	cl, err := story.Build(ctx, storyItems(ctx, s, q), story.Options{})
+	cl, _, err := updateStories(ctx, s, rebuild)
 	if err != nil {
 		s.Close()
 		errorf(env, c.name, "%v", err)
 		return nil, nil, ExitFailed
 	}
-	return s, cl.Stories(), -1
+	all := cl.Stories()
+	stories := all[:0]
+	for _, st := range all {
+		if slices.ContainsFunc(st.Articles, func(m story.Member) bool { return q.InDates(m.Published) }) {
+			stories = append(stories, st)
+		}
+	}
+	return s, stories, -1
 }
 
 // span prints a story's dates to the day.
@@ -98,6 +145,7 @@ func runStories(ctx context.Context, env *Env, c command, args []string) int {
 	format := formatFlag(fs, "text")
 	dates := articleDateFlags(fs)
 	minArticles := fs.Int("min-articles", 1, "only stories of at least this many articles")
+	rebuild := fs.Bool("rebuild", false, "forget where articles were placed and cluster them all anew (story ids may change)")
 	if _, code := parseArgs(env, c, fs, args, format, 0, 0); code >= 0 {
 		return code
 	}
@@ -106,7 +154,7 @@ func runStories(ctx context.Context, env *Env, c command, args []string) int {
 		errorf(env, c.name, "%v", err)
 		return ExitUsage
 	}
-	s, stories, code := buildStories(ctx, env, c, *db, q)
+	s, stories, code := buildStories(ctx, env, c, *db, q, *rebuild)
 	if code >= 0 {
 		return code
 	}
@@ -192,7 +240,7 @@ func runStory(ctx context.Context, env *Env, c command, args []string) int {
 	if *format == "jsonl" {
 		*format = "json" // one object: the same either way
 	}
-	s, stories, code := buildStories(ctx, env, c, *db, store.Query{})
+	s, stories, code := buildStories(ctx, env, c, *db, store.Query{}, false)
 	if code >= 0 {
 		return code
 	}

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,5 +147,94 @@ func TestStoryGraph(t *testing.T) {
 	}
 	if len(view.Graph) != 1 || view.Graph[0].From != "Sahel Matin" || view.Graph[0].To != "Sahel Flash Actu" || !view.Graph[0].Directed || view.Graph[0].Kind != "rewrite" {
 		t.Errorf("graph %+v", view.Graph)
+	}
+}
+
+// TestStoriesPersist: stories are placed at ingest and recorded; a later
+// ingest adds its articles to them or opens new ones, and no earlier
+// story loses an article or changes its id.
+func TestStoriesPersist(t *testing.T) {
+	seeds := filepath.Join(sharedtest.Dir(t), "seeds")
+	db := filepath.Join(t.TempDir(), "v.db")
+	code, _, stderr := run(t, "", "ingest", "--db", db, seeds)
+	if code != ExitOK || !strings.Contains(stderr, "5 article(s) placed in stories") {
+		t.Fatalf("ingest seeds: exit %d: %s", code, stderr)
+	}
+	type st struct {
+		ID       string `json:"id"`
+		Articles []struct {
+			ID        string `json:"id"`
+			Published string `json:"published"`
+		} `json:"articles"`
+	}
+	list := func(args ...string) []st {
+		t.Helper()
+		code, out, stderr := run(t, "", append([]string{"stories", "--db", db, "--format", "json"}, args...)...)
+		if code != ExitOK {
+			t.Fatalf("stories %v: exit %d: %s", args, code, stderr)
+		}
+		var s []st
+		if err := json.Unmarshal([]byte(out), &s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	members := func(s []st) map[string]string { // article → story
+		m := map[string]string{}
+		for _, x := range s {
+			for _, a := range x.Articles {
+				m[a.ID] = x.ID
+			}
+		}
+		return m
+	}
+	before := members(list())
+	if len(before) != 5 {
+		t.Fatalf("seeds placed: %v", before)
+	}
+	code, _, stderr = run(t, "", "ingest", "--db", db, "../samples/pages")
+	if code != ExitOK || !strings.Contains(stderr, "placed in stories") {
+		t.Fatalf("ingest samples: exit %d: %s", code, stderr)
+	}
+	after := members(list())
+	for a, s := range before {
+		if after[a] != s {
+			t.Errorf("article %s moved from story %s to %s", short(a), short(s), short(after[a]))
+		}
+	}
+	if len(after) <= len(before) {
+		t.Fatalf("%d articles in stories after the second ingest", len(after))
+	}
+	joined := 0
+	for a, s := range after {
+		if _, old := before[a]; !old && slices.Contains(slices.Collect(maps.Values(before)), s) {
+			joined++
+		}
+	}
+	if joined == 0 {
+		t.Error("no sample page joined a story of the seeds (the samples retell the October 2023 visit)")
+	}
+	// Reading places nothing new and changes nothing.
+	if again := members(list()); !maps.Equal(again, after) {
+		t.Error("a second listing changed the stories")
+	}
+	// --since keeps the stories with an article in the period, whole.
+	for _, x := range list("--since", "2024-01-01") {
+		in := false
+		for _, a := range x.Articles {
+			in = in || a.Published >= "2024-01-01"
+		}
+		if !in {
+			t.Errorf("story %s has no article since 2024-01-01", short(x.ID))
+		}
+	}
+	// --rebuild clusters anew: every article is placed again.
+	if rebuilt := members(list("--rebuild")); len(rebuilt) != len(after) {
+		t.Errorf("after --rebuild: %d articles placed, want %d", len(rebuilt), len(after))
+	}
+	// --no-stories leaves placement to the next listing.
+	db2 := filepath.Join(t.TempDir(), "w.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db2, "--no-stories", seeds); code != ExitOK || strings.Contains(stderr, "placed") {
+		t.Fatalf("ingest --no-stories: exit %d: %s", code, stderr)
 	}
 }

@@ -1,11 +1,12 @@
 // Package store defines where veille keeps what it ingested: the raw
 // documents, content-addressed by the hex SHA-256 of their bytes, the
 // article extracted from each, and what the later stages found in it:
-// named entities, temporal expressions, events.
+// named entities, temporal expressions, events, and the story each
+// article was placed in.
 //
 // The package holds only the driver-neutral contract: the [Store]
 // interface, the [Query], [EntityQuery], [EntityStat], [EventQuery],
-// [EventReport] and [Stats] types, the sentinel errors and the
+// [EventReport], [Placement] and [Stats] types, the sentinel errors and the
 // small rules every implementation shares (how an id prefix is checked; a
 // dated query matches a date by the period it covers, veille.Date.Span).
 // Implementations live
@@ -118,6 +119,23 @@ type Store interface {
 	// Failures yields the recorded failures, oldest first.
 	Failures(ctx context.Context) iter.Seq2[Failure, error]
 
+	// Placements yields the story placements recorded under the
+	// clustering version, in the order they were recorded. Iteration
+	// stops at the first error, which is yielded.
+	Placements(ctx context.Context, version string) iter.Seq2[Placement, error]
+
+	// PutPlacements records story placements under the clustering
+	// version, after those already recorded, in one transaction. The
+	// placements recorded under another version are deleted in the same
+	// transaction: a new clustering starts over. An article already
+	// placed keeps its story; a placement of an article that is not
+	// stored is an error (ErrNotFound) and nothing is written.
+	PutPlacements(ctx context.Context, version string, ps []Placement) error
+
+	// ResetPlacements deletes every recorded story placement, so that the
+	// next clustering starts over.
+	ResetPlacements(ctx context.Context) error
+
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 
@@ -144,6 +162,26 @@ type Query struct {
 	// first ones.
 	Limit  int
 	Offset int
+}
+
+// InDates reports whether an article published at d passes q's Since and
+// Until, as stores select articles: the period d names must lie within
+// the bounds, so an undated article passes only when q sets none.
+func (q Query) InDates(d veille.Date) bool {
+	if q.Since.IsZero() && q.Until.IsZero() {
+		return true
+	}
+	start, end, ok := d.Span()
+	if !ok {
+		return false
+	}
+	if s, _, ok := q.Since.Span(); ok && start.Before(s) {
+		return false
+	}
+	if _, e, ok := q.Until.Span(); ok && end.After(e) {
+		return false
+	}
+	return true
 }
 
 // EntityQuery selects entities. The zero EntityQuery selects them all.
@@ -203,6 +241,16 @@ type Stats struct {
 	Sources   int64 // distinct (source, document) pairs
 	Failures  int64 // recorded failures
 	RawBytes  int64 // total size of the raw documents
+}
+
+// Placement is the story an article was put in when stories were built:
+// the story's id and the score the article joined it with. Stories are
+// built online, so a placement is never revisited: recording them keeps
+// story ids stable as the collection grows.
+type Placement struct {
+	Article string
+	Story   string
+	Score   float64
 }
 
 // Failure is a source that could not be turned into an article.

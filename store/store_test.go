@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	veille "github.com/veille-news/veille"
 )
 
 func TestDefaultPath(t *testing.T) {
@@ -60,6 +62,38 @@ func TestCheckID(t *testing.T) {
 		}
 		if got != tt.want || gotFull != tt.wantFull {
 			t.Errorf("CheckID(%q) = %q, %v, want %q, %v", tt.in, got, gotFull, tt.want, tt.wantFull)
+		}
+	}
+}
+
+func TestQueryInDates(t *testing.T) {
+	date := func(s string) veille.Date {
+		d, err := veille.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		since, until, published string
+		want                    bool
+	}{
+		{"", "", "", true},
+		{"", "", "2024-03-02", true},
+		{"2024-03", "", "2024-03-02", true},
+		{"2024-03", "", "2025", true},
+		{"2024-03", "", "2024-02-28", false},
+		{"2024-03", "", "2024", false}, // may be earlier
+		{"", "2024", "2024-12-31", true},
+		{"", "2024", "2024", true},
+		{"", "2024-06", "2024", false}, // may be later
+		{"2024-03", "", "", false},     // undated
+		{"2024-03-01", "2024-03-31", "2024-03-15", true},
+	}
+	for _, tt := range tests {
+		q := Query{Since: date(tt.since), Until: date(tt.until)}
+		if got := q.InDates(date(tt.published)); got != tt.want {
+			t.Errorf("since %q until %q: %q passes = %v, want %v", tt.since, tt.until, tt.published, got, tt.want)
 		}
 	}
 }

@@ -13,12 +13,33 @@ import (
 	"github.com/veille-news/veille/event"
 )
 
+// Placement is the story an article was put in, when it was added: the
+// story's id and the score the article joined it with. Recording the
+// placements [Update] returns keeps a collection's stories stable as it
+// grows: an article never moves, a story keeps its id.
+type Placement struct {
+	Article string  `json:"article"`
+	Story   string  `json:"story"`
+	Score   float64 `json:"score"`
+}
+
 // Build clusters a whole collection: it prepares the items on every core,
 // then adds them in publication order (oldest first, undated last, then
 // by id), the order in which they would have arrived, so that the result
 // does not depend on the order items are read in. Reading stops at the
 // first error.
 func Build(ctx context.Context, items iter.Seq2[Item, error], opt Options) (*Clusterer, error) {
+	c, _, err := Update(ctx, items, nil, opt)
+	return c, err
+}
+
+// Update clusters a collection part of which was clustered before. The
+// items placed in prior are put back in their stories, in the order of
+// prior, without being compared with any story; the others are then
+// added as Build adds them, in publication order, and their placements
+// returned in the order they were added. Placements of articles not among
+// items are ignored.
+func Update(ctx context.Context, items iter.Seq2[Item, error], prior []Placement, opt Options) (*Clusterer, []Placement, error) {
 	in := make(chan Item, 256)
 	out := make(chan Doc, 256)
 	var wg sync.WaitGroup
@@ -55,20 +76,49 @@ func Build(ctx context.Context, items iter.Seq2[Item, error], opt Options) (*Clu
 	close(out)
 	<-done
 	if readErr != nil {
-		return nil, fmt.Errorf("story: read articles: %w", readErr)
+		return nil, nil, fmt.Errorf("story: read articles: %w", readErr)
 	}
 	linkEvents(docs)
-	SortDocs(docs)
+	order := make(map[string]int, len(prior))
+	for i, p := range prior {
+		if _, ok := order[p.Article]; !ok {
+			order[p.Article] = i
+		}
+	}
+	var placed, fresh []Doc
+	for _, d := range docs {
+		if _, ok := order[d.ID]; ok {
+			placed = append(placed, d)
+		} else {
+			fresh = append(fresh, d)
+		}
+	}
+	docs = nil
+	slices.SortFunc(placed, func(a, b Doc) int { return cmp.Compare(order[a.ID], order[b.ID]) })
+	SortDocs(fresh)
 	c := New(opt)
-	for i, d := range docs {
+	for i, d := range placed {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("story: %w", err)
+				return nil, nil, fmt.Errorf("story: %w", err)
 			}
 		}
-		c.Add(d)
+		p := prior[order[d.ID]]
+		c.Place(d, p.Story, p.Score)
+		placed[i] = Doc{} // let the prepared terms go
 	}
-	return c, nil
+	added := make([]Placement, 0, len(fresh))
+	for i, d := range fresh {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, fmt.Errorf("story: %w", err)
+			}
+		}
+		id, _ := c.Add(d)
+		added = append(added, Placement{Article: d.ID, Story: id, Score: c.score(d.ID)})
+		fresh[i] = Doc{}
+	}
+	return c, added, nil
 }
 
 // SortDocs puts documents in arrival order: by publication date, oldest

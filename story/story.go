@@ -17,6 +17,7 @@ package story
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -123,6 +124,19 @@ type Options struct {
 	EventBonus float64
 }
 
+// algorithm names the version of the clustering and of the article
+// preparation; change it when either changes the stories built.
+const algorithm = "story/1"
+
+// Version names the clustering that o (its defaults filled in) does:
+// the algorithm and every option. Placements recorded under one version
+// are not replayed under another.
+func (o Options) Version() string {
+	o = o.withDefaults()
+	return fmt.Sprintf("%s t=%g u=%g w=%s lt=%g lw=%s c=%d eb=%g", algorithm, o.Threshold, o.UndatedThreshold,
+		o.Window, o.LinkThreshold, o.LinkWindow, o.Candidates, o.EventBonus)
+}
+
 func (o Options) withDefaults() Options {
 	if o.Threshold == 0 {
 		o.Threshold = 0.2
@@ -198,6 +212,7 @@ type Story struct {
 
 // cluster is a story being built.
 type cluster struct {
+	id      string // the story's id
 	members []Member
 	// sum is the sum of the members' vectors, truncated to its heaviest
 	// terms, and norm its length: the story's centre is sum/norm
@@ -227,13 +242,14 @@ func (cl *cluster) cos(v textsim.Vector) float64 {
 
 // Clusterer builds stories online. It is not safe for concurrent use.
 type Clusterer struct {
-	opt      Options
-	df       *textsim.DF
-	clusters []*cluster
-	index    map[uint64][]int32
-	byID     map[string]int
-	byEvent  map[int32][]int32 // stories by the event keys of their articles
-	labels   map[string]string // entity names
+	opt       Options
+	df        *textsim.DF
+	clusters  []*cluster
+	index     map[uint64][]int32
+	byID      map[string]int    // stories by their articles' ids
+	storyByID map[string]int    // stories by their ids
+	byEvent   map[int32][]int32 // stories by the event keys of their articles
+	labels    map[string]string // entity names
 
 	// scratch space reused by every Add, so that adding allocates little
 	merged  textsim.Vector // addTruncated's merge
@@ -250,7 +266,7 @@ type hit struct{ k, n int32 }
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
-	return &Clusterer{opt: opt.withDefaults(), df: textsim.NewDF(), index: map[uint64][]int32{}, byID: map[string]int{},
+	return &Clusterer{opt: opt.withDefaults(), df: textsim.NewDF(), index: map[uint64][]int32{}, byID: map[string]int{}, storyByID: map[string]int{},
 		byEvent: map[int32][]int32{}, labels: map[string]string{}}
 }
 
@@ -262,7 +278,7 @@ func (c *Clusterer) Len() int { return len(c.clusters) }
 // story.
 func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 	if k, ok := c.byID[d.ID]; ok {
-		return c.clusters[k].members[0].ID, false
+		return c.clusters[k].id, false
 	}
 	c.df.AddCounts(d.bag)
 	v := c.df.VectorCounts(d.bag)
@@ -299,10 +315,41 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 		}
 	}
 	if best < 0 || bestScore < c.opt.Threshold {
-		best = len(c.clusters)
-		c.clusters = append(c.clusters, &cluster{ents: map[string]int{}})
+		best = c.open(d.ID)
 		bestScore, opened = 1, true
 	}
+	c.join(best, d, v, t, dated, bestScore)
+	return c.clusters[best].id, opened
+}
+
+// open opens an empty story of the given id and returns its index.
+func (c *Clusterer) open(id string) int {
+	c.clusters = append(c.clusters, &cluster{id: id, ents: map[string]int{}})
+	c.storyByID[id] = len(c.clusters) - 1
+	return len(c.clusters) - 1
+}
+
+// Place puts a prepared article in the story of id storyID, opening it if
+// there is none, without comparing it with any story: it replays a
+// decision taken before (score is the score it was taken with), so that
+// a collection clustered earlier can grow without its stories changing.
+// An article already added keeps its story.
+func (c *Clusterer) Place(d Doc, storyID string, score float64) {
+	if _, ok := c.byID[d.ID]; ok {
+		return
+	}
+	c.df.AddCounts(d.bag)
+	v := c.df.VectorCounts(d.bag)
+	t, dated := dateOf(d.Published)
+	k, ok := c.storyByID[storyID]
+	if !ok {
+		k = c.open(storyID)
+	}
+	c.join(k, d, v, t, dated, score)
+}
+
+// join adds a prepared article, its vector v and date t, to story best.
+func (c *Clusterer) join(best int, d Doc, v textsim.Vector, t time.Time, dated bool, bestScore float64) {
 	cl := c.clusters[best]
 	cl.members = append(cl.members, Member{ID: d.ID, Site: d.Site, Title: d.Title, Published: d.Published, Score: bestScore})
 	cl.sum, cl.norm = c.addTruncated(cl.sum, v, centroidSize)
@@ -340,7 +387,6 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 		cl.indexed = n
 	}
 	c.byID[d.ID] = best
-	return cl.members[0].ID, opened
 }
 
 // candidates returns the stories sharing index terms with v, the most
@@ -483,7 +529,7 @@ func dateOf(d veille.Date) (time.Time, bool) {
 func (c *Clusterer) Stories() []Story {
 	out := make([]Story, len(c.clusters))
 	for k, cl := range c.clusters {
-		s := Story{ID: cl.members[0].ID, Articles: slices.Clone(cl.members)}
+		s := Story{ID: cl.id, Articles: slices.Clone(cl.members)}
 		s.Label = cl.label
 		for e, n := range cl.ents {
 			s.Entities = append(s.Entities, EntityCount{Entity: e, Label: c.labels[e], Articles: n})
@@ -584,4 +630,19 @@ func leadOf(text string) string {
 		}
 	}
 	return strings.TrimSpace(text[:cut]) + "…"
+}
+
+// score returns the score the article id joined its story with.
+func (c *Clusterer) score(id string) float64 {
+	k, ok := c.byID[id]
+	if !ok {
+		return 0
+	}
+	ms := c.clusters[k].members
+	for i := len(ms) - 1; i >= 0; i-- { // the article just added is last
+		if ms[i].ID == id {
+			return ms[i].Score
+		}
+	}
+	return 0
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/veille-news/veille"
 )
@@ -175,5 +176,67 @@ func TestNearest(t *testing.T) {
 	}
 	if _, _, err := Nearest(context.Background(), seq(items), "c", 3); !errors.Is(err, ErrNoArticle) {
 		t.Errorf("ambiguous prefix: %v", err)
+	}
+}
+
+func TestUpdateKeepsStories(t *testing.T) {
+	day := func(d int) veille.Date {
+		return veille.Date{Time: time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC), Precision: veille.PrecisionDay}
+	}
+	visit := "La délégation russe conduite par le vice-ministre de la Défense Iounous-Bek Evkourov est arrivée à Ouagadougou pour discuter de coopération militaire avec le capitaine Ibrahim Traoré."
+	flood := "Des inondations ont frappé la ville de Niamey après des pluies diluviennes, faisant plusieurs morts et des milliers de sinistrés au Niger."
+	first := []Item{
+		{ID: "a1", Title: "Une délégation russe à Ouagadougou", Text: visit, Published: day(4)},
+		{ID: "b1", Title: "Inondations meurtrières à Niamey", Text: flood, Published: day(5)},
+	}
+	seq := func(items []Item) iter.Seq2[Item, error] {
+		return func(yield func(Item, error) bool) {
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+		}
+	}
+	_, placed, err := Update(t.Context(), seq(first), nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(placed) != 2 || placed[0].Story != "a1" || placed[1].Story != "b1" {
+		t.Fatalf("first placements: %+v", placed)
+	}
+	// A later article of the visit arrives, dated before a1: built from
+	// scratch it would open the story; updated, it joins a1's story,
+	// which keeps its id.
+	later := append(slices.Clone(first), Item{ID: "a0", Title: "Évkourov reçu par le capitaine Traoré à Ouagadougou", Text: visit, Published: day(3)})
+	c, added, err := Update(t.Context(), seq(later), placed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 1 || added[0].Article != "a0" || added[0].Story != "a1" || added[0].Score <= 0.2 {
+		t.Fatalf("added: %+v", added)
+	}
+	ids := map[string]int{}
+	for _, s := range c.Stories() {
+		ids[s.ID] = len(s.Articles)
+	}
+	if len(ids) != 2 || ids["a1"] != 2 || ids["b1"] != 1 {
+		t.Errorf("stories after the update: %v", ids)
+	}
+	scratch, err := Build(t.Context(), seq(later), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := scratch.Stories(); len(s) != 2 || (s[0].ID != "a0" && s[1].ID != "a0") {
+		t.Errorf("built from scratch, the visit's story should be opened by a0: %+v", s)
+	}
+	// Placements of articles no longer given are ignored; a placement
+	// into a story whose opener is gone still opens it under its id.
+	c, added, err = Update(t.Context(), seq(first[1:]), placed, Options{})
+	if err != nil || len(added) != 0 || c.Len() != 1 || c.Stories()[0].ID != "b1" {
+		t.Errorf("subset: err %v, added %v, %d stories", err, added, c.Len())
+	}
+	if def := (Options{}).Version(); def != (Options{Threshold: 0.2}).Version() || def == (Options{Threshold: 0.25}).Version() {
+		t.Error("Version does not name the options in effect")
 	}
 }

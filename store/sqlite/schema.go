@@ -119,6 +119,18 @@ ALTER TABLE events ADD COLUMN target_state TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_source_state ON events(source_state);
 CREATE INDEX events_target_state ON events(target_state);
 `,
+	// 5: the story each article was placed in, in the order placed,
+	// under the version of the clustering that placed it.
+	`
+CREATE TABLE story_placements (
+	seq        INTEGER PRIMARY KEY,         -- order placed
+	article_id TEXT NOT NULL UNIQUE REFERENCES articles(id),
+	story_id   TEXT NOT NULL,               -- id of the article that opened the story
+	score      REAL NOT NULL,
+	version    TEXT NOT NULL                -- story.Options.Version
+);
+CREATE INDEX story_placements_story ON story_placements(story_id);
+`,
 }
 
 // migrate brings the schema of db up to date. db must be the writer, whose

@@ -180,6 +180,7 @@ func (s *Store) Check(ctx context.Context) error {
 		{"mentions without article", `SELECT count(*) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
 		{"timexes without article", `SELECT count(*) FROM timexes m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
 		{"events without article", `SELECT count(*) FROM events m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
+		{"story placements without article", `SELECT count(*) FROM story_placements m LEFT JOIN articles a ON a.id = m.article_id WHERE a.id IS NULL`},
 		{"failures without document", `SELECT count(*) FROM failures f LEFT JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IS NOT NULL AND d.id IS NULL`},
 		{"documents whose size is wrong", `SELECT count(*) FROM documents WHERE size != length(raw)`},
 	}
@@ -1008,4 +1009,75 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}
 	return st, nil
+}
+
+// Placements implements [store.Store.Placements].
+func (s *Store) Placements(ctx context.Context, version string) iter.Seq2[store.Placement, error] {
+	return func(yield func(store.Placement, error) bool) {
+		rows, err := s.r.QueryContext(ctx, `SELECT article_id, story_id, score FROM story_placements WHERE version = ? ORDER BY seq`, version)
+		if err != nil {
+			yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p store.Placement
+			if err := rows.Scan(&p.Article, &p.Story, &p.Score); err != nil {
+				yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+				return
+			}
+			if !yield(p, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+		}
+	}
+}
+
+// PutPlacements implements [store.Store.PutPlacements].
+func (s *Store) PutPlacements(ctx context.Context, version string, ps []store.Placement) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_placements WHERE version <> ?`, version); err != nil {
+			return err
+		}
+		has, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer has.Close()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO story_placements (article_id, story_id, score, version) VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for _, p := range ps {
+			var one int
+			if err := has.QueryRowContext(ctx, p.Article).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("article %s: %w", p.Article, store.ErrNotFound)
+			} else if err != nil {
+				return err
+			}
+			if _, err := ins.ExecContext(ctx, p.Article, p.Story, p.Score, version); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: put placements: %w", err)
+	}
+	return nil
+}
+
+// ResetPlacements implements [store.Store.ResetPlacements].
+func (s *Store) ResetPlacements(ctx context.Context) error {
+	if err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM story_placements`)
+		return err
+	}); err != nil {
+		return fmt.Errorf("sqlite: reset placements: %w", err)
+	}
+	return nil
 }
