@@ -8,8 +8,10 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"text/tabwriter"
 
 	"github.com/veille-news/veille/bench"
+	"github.com/veille-news/veille/story"
 	"github.com/veille-news/veille/textsim"
 )
 
@@ -121,6 +123,11 @@ func benchSimilarity(ctx context.Context, env *Env, c command, mode, dir, format
 		errorf(env, c.name, "%v", err)
 		return ExitFailed
 	}
+	clusters, err := bench.StoryPairs(ctx, pairs, story.Options{})
+	if err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
 	const fitted = "model weights fitted on the non-French pairs only; the French pairs are held out"
 	if format == "json" {
 		enc := json.NewEncoder(env.Stdout)
@@ -128,11 +135,12 @@ func benchSimilarity(ctx context.Context, env *Env, c command, mode, dir, format
 		err := enc.Encode(struct {
 			File string `json:"file"`
 			bench.SimilarityReport
-			Same      textsim.Model `json:"same_language_model"`
-			Cross     textsim.Model `json:"cross_language_model"`
-			Fitted    string        `json:"fitted"`
-			Reference string        `json:"reference"`
-		}{file, rep, same, cross, fitted, bench.SemEvalFrenchReference})
+			Same      textsim.Model           `json:"same_language_model"`
+			Cross     textsim.Model           `json:"cross_language_model"`
+			Fitted    string                  `json:"fitted"`
+			Reference string                  `json:"reference"`
+			Stories   []bench.StoryPairResult `json:"story_clustering"`
+		}{file, rep, same, cross, fitted, bench.SemEvalFrenchReference, clusters})
 		if err != nil {
 			errorf(env, c.name, "%v", err)
 			return ExitFailed
@@ -151,6 +159,16 @@ func benchSimilarity(ctx context.Context, env *Env, c command, mode, dir, format
 		return ExitFailed
 	}
 	fmt.Fprintf(w, "\n%s\n", bench.SemEvalFrenchReference)
+	fmt.Fprintf(w, "\nstory clustering of all the texts together (story.Build, undated: the file has no dates):\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "set\tsame-story pairs (Overall ≤ 1.5) put together\tunrelated pairs (Overall ≥ 3.5) kept apart")
+	for _, r := range clusters {
+		fmt.Fprintf(tw, "%s\t%d/%d (%.1f%%)\t%d/%d (%.1f%%)\n", r.Set, r.Together, r.Same, pct(r.Together, r.Same), r.Apart, r.Unrelated, pct(r.Apart, r.Unrelated))
+	}
+	if err := tw.Flush(); err != nil {
+		errorf(env, c.name, "%v", err)
+		return ExitFailed
+	}
 	return ExitOK
 }
 
@@ -164,4 +182,12 @@ func goModel(m textsim.Model) string {
 		s += fmt.Sprintf("%.3f", w)
 	}
 	return s + "}}"
+}
+
+// pct returns n/of in percent, 0 when of is 0.
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
 }
