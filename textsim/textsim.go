@@ -8,11 +8,17 @@
 // clustering millions of articles: terms are hashed to 64 bits and a
 // vector is two sorted slices.
 //
+// A collection's document frequencies may start from a background
+// ([NewFrenchDF]): counts of French newspaper text shipped in
+// data/french.vdf, built by `go run ./textsim/gen` from corpora that may
+// train what veille ships, so that a small collection already weighs
+// common words low.
+//
 // The pair score ([Scorer], [ScorePairs]) says how likely two texts tell
 // the same story, in [0,1], without neural models: each text is analysed
 // once ([Analyze]: its language detected by package lang, terms from
-// bleve's analyser for that language, its lead, its capitalised names,
-// its numbers), weighed by TF-IDF against a collection, and a pair's
+// bleve's analyser for that language, its headline and lead, its
+// capitalised names, its numbers), weighed by TF-IDF against a collection, and a pair's
 // cosines are combined by a linear model, one for pairs in one language
 // and one across languages. The models are fitted on the non-French
 // pairs of SemEval-2022 task 8 and measured on its French pairs by
