@@ -82,8 +82,10 @@ func findDuplicates(ctx context.Context, s store.Store, q store.Query) ([]dupGro
 	})
 	byID := make(map[string]dupMember, len(all))
 	for i := range all {
-		if err := ctx.Err(); err != nil && i%1024 == 0 {
-			return nil, err
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
 		e := &all[i]
 		if _, dups := det.AddSignature(e.m.ID, e.sig); len(dups) > 0 {
