@@ -241,6 +241,24 @@ type Date struct {
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
 
+// Compare orders dates by the start of the period each covers, unknown
+// dates after every known one: -1 when d comes first, +1 when o does, 0
+// when they start together or are both unknown. Sorting by it puts
+// articles in publication order, undated last.
+func (d Date) Compare(o Date) int {
+	ds, _, dok := d.Span()
+	os, _, ook := o.Span()
+	switch {
+	case !dok && !ook:
+		return 0
+	case !dok:
+		return 1
+	case !ook:
+		return -1
+	}
+	return ds.Compare(os)
+}
+
 // Span returns the period the date covers, [start, end), in UTC: the
 // whole year for "2023", the day for "2023-09-02", one minute for a time
 // to the minute. ok is false for the unknown date.

@@ -118,3 +118,30 @@ func TestSpan(t *testing.T) {
 		})
 	}
 }
+
+func TestDateCompare(t *testing.T) {
+	d := func(s string) Date {
+		v, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"2023-10-05", "2023-10-06", -1},
+		{"2023-10-06", "2023-10-05", 1},
+		{"2023-10", "2023-10-01", 0}, // both start on 1 October
+		{"2023", "2023-02", -1},
+		{"2023-10-05", "", -1}, // undated last
+		{"", "2023-10-05", 1},
+		{"", "", 0},
+	}
+	for _, tt := range tests {
+		if got := d(tt.a).Compare(d(tt.b)); got != tt.want {
+			t.Errorf("%q.Compare(%q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

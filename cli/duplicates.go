@@ -65,18 +65,9 @@ func findDuplicates(ctx context.Context, s store.Store, q store.Query) ([]dupGro
 		}
 		all = append(all, entry{dupMember{ID: a.ID, Site: a.Site, Title: a.Title, URL: a.URL, Published: a.Published}, det.Signature(text)})
 	}
-	slices.SortStableFunc(all, func(a, b entry) int {
-		as, _, aok := a.m.Published.Span()
-		bs, _, bok := b.m.Published.Span()
-		switch {
-		case aok && !bok:
-			return -1
-		case !aok && bok:
-			return 1
-		case aok && bok:
-			if x := as.Compare(bs); x != 0 {
-				return x
-			}
+	slices.SortFunc(all, func(a, b entry) int {
+		if x := a.m.Published.Compare(b.m.Published); x != 0 {
+			return x
 		}
 		return cmp.Compare(a.m.ID, b.m.ID)
 	})

@@ -336,11 +336,7 @@ func Find(ctx context.Context, docs []Doc, opt Options) ([]Pair, error) {
 
 // earlier reports whether date a is known and begins before b (or b is
 // unknown).
-func earlier(a, b veille.Date) bool {
-	as, _, aok := a.Span()
-	bs, _, bok := b.Span()
-	return aok && (!bok || as.Before(bs))
-}
+func earlier(a, b veille.Date) bool { return a.Compare(b) < 0 }
 
 // parallel runs do(0..n-1) on workers goroutines; it stops early, with
 // the context's error, when ctx ends.

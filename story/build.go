@@ -125,7 +125,7 @@ func Update(ctx context.Context, items iter.Seq2[Item, error], prior []Placement
 // first, undated last, then by id.
 func SortDocs(docs []Doc) {
 	slices.SortFunc(docs, func(a, b Doc) int {
-		if x := compareDates(a.Published, b.Published); x != 0 {
+		if x := a.Published.Compare(b.Published); x != 0 {
 			return x
 		}
 		return cmp.Compare(a.ID, b.ID)

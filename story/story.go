@@ -540,15 +540,15 @@ func (c *Clusterer) Stories() []Story {
 			}
 			return strings.Compare(a.Entity, b.Entity)
 		})
-		slices.SortStableFunc(s.Articles, func(a, b Member) int { return compareDates(a.Published, b.Published) })
+		slices.SortStableFunc(s.Articles, func(a, b Member) int { return a.Published.Compare(b.Published) })
 		for _, m := range s.Articles {
 			if _, ok := dateOf(m.Published); !ok {
 				continue
 			}
-			if s.Start.IsZero() || compareDates(m.Published, s.Start) < 0 {
+			if s.Start.IsZero() || m.Published.Compare(s.Start) < 0 {
 				s.Start = m.Published
 			}
-			if s.End.IsZero() || compareDates(m.Published, s.End) > 0 {
+			if s.End.IsZero() || m.Published.Compare(s.End) > 0 {
 				s.End = m.Published
 			}
 		}
@@ -556,7 +556,7 @@ func (c *Clusterer) Stories() []Story {
 	}
 	c.link(out)
 	slices.SortStableFunc(out, func(a, b Story) int {
-		if x := compareDates(b.End, a.End); x != 0 {
+		if x := b.End.Compare(a.End); x != 0 {
 			return x
 		}
 		return strings.Compare(a.ID, b.ID)
@@ -595,21 +595,6 @@ func (c *Clusterer) link(out []Story) {
 func unit(cl *cluster) textsim.Vector {
 	v := textsim.Vector{Terms: cl.sum.Terms, Weights: slices.Clone(cl.sum.Weights)}
 	return v.Normalize()
-}
-
-// compareDates orders dates by the start of their period, undated last.
-func compareDates(a, b veille.Date) int {
-	as, _, aok := a.Span()
-	bs, _, bok := b.Span()
-	switch {
-	case !aok && !bok:
-		return 0
-	case !aok:
-		return 1
-	case !bok:
-		return -1
-	}
-	return as.Compare(bs)
 }
 
 // leadOf returns the start of a text for a label: its first line, cut at
