@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/veille-news/veille/internal/repo"
 )
 
 // Dir returns the shared data directory, ../shared relative to the
@@ -26,18 +28,9 @@ func Dir(tb testing.TB) string {
 // directory, or skips the test.
 func repoRoot(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
+	dir, err := repo.Root()
 	if err != nil {
-		tb.Fatalf("getwd: %v", err)
+		tb.Skip(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
+	return dir
 }

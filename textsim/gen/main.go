@@ -21,16 +21,14 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/veille-news/veille/entity/tagger/nerdata"
+	"github.com/veille-news/veille/internal/repo"
 	"github.com/veille-news/veille/textsim"
 )
 
@@ -42,7 +40,7 @@ const DocTokens = 300
 const MinDocs = 2
 
 func main() {
-	root, err := repoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		fail(err)
 	}
@@ -55,19 +53,12 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	if err := repo.WriteGenerated(*out, data, *check, "go run ./textsim/gen"); err != nil {
+		fail(err)
+	}
 	if *check {
-		old, err := os.ReadFile(*out)
-		if err != nil {
-			fail(fmt.Errorf("read %s: %w", *out, err))
-		}
-		if !bytes.Equal(old, data) {
-			fail(fmt.Errorf("%s is stale: run go run ./textsim/gen", *out))
-		}
 		slog.Info("background up to date", "file", *out)
 		return
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		fail(fmt.Errorf("write %s: %w", *out, err))
 	}
 	slog.Info("background written", "file", *out, "bytes", len(data), "documents", st.Docs, "terms", st.Terms)
 }
@@ -118,23 +109,4 @@ func Generate(dir string) ([]byte, Stats, error) {
 func fail(err error) {
 	slog.Error("gen", "err", err)
 	os.Exit(1)
-}
-
-// repoRoot returns the nearest directory above the working directory that
-// holds go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("getwd: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("repository root (go.mod) not found above the working directory")
-		}
-		dir = parent
-	}
 }

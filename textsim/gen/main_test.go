@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/veille-news/veille/internal/repo"
 	"github.com/veille-news/veille/textsim"
 )
 
@@ -13,7 +14,7 @@ import (
 // committed file: a change to the analyser or the corpora reading must
 // come with `go run ./textsim/gen`.
 func TestUpToDate(t *testing.T) {
-	root, err := repoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		t.Skip(err)
 	}

@@ -24,18 +24,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+
+	"github.com/veille-news/veille/internal/repo"
 )
 
 func main() {
-	root, err := repoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		fail(err)
 	}
@@ -49,19 +48,12 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	if err := repo.WriteGenerated(*out, data, *check, "go run ./entity/kb/gen"); err != nil {
+		fail(err)
+	}
 	if *check {
-		old, err := os.ReadFile(*out)
-		if err != nil {
-			fail(fmt.Errorf("read %s: %w", *out, err))
-		}
-		if !bytes.Equal(old, data) {
-			fail(fmt.Errorf("%s is stale: run go run ./entity/kb/gen", *out))
-		}
 		slog.Info("knowledge base up to date", "file", *out)
 		return
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		fail(fmt.Errorf("write %s: %w", *out, err))
 	}
 	slog.Info("knowledge base written", "file", *out, "bytes", len(data),
 		"entries", stats.Entries, "PER", stats.ByType["PER"], "LOC", stats.ByType["LOC"],
@@ -71,23 +63,4 @@ func main() {
 func fail(err error) {
 	slog.Error("gen", "err", err)
 	os.Exit(1)
-}
-
-// repoRoot returns the nearest directory above the working directory that
-// holds go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("getwd: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("repository root (go.mod) not found above the working directory")
-		}
-		dir = parent
-	}
 }

@@ -7,13 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/veille-news/veille/internal/repo"
 )
 
 // paths returns the repository root and the countries file, or skips the
 // test when ../shared is absent.
 func paths(t *testing.T) (root, countries string) {
 	t.Helper()
-	root, err := repoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		t.Skip(err)
 	}
@@ -50,7 +52,7 @@ func TestUpToDate(t *testing.T) {
 
 // TestNotice checks the attribution the country data asks for.
 func TestNotice(t *testing.T) {
-	root, err := repoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		t.Skip(err)
 	}
