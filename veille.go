@@ -166,6 +166,17 @@ type Event struct {
 	Figures []Figure `json:"figures,omitempty"`
 }
 
+// Placement is the story an article was put in when stories were built:
+// the story's id (the id of the article that opened it) and the score the
+// article joined it with. Stories are built online, so a placement is
+// never revisited: recording placements keeps story ids stable as a
+// collection grows.
+type Placement struct {
+	Article string  `json:"article"`
+	Story   string  `json:"story"`
+	Score   float64 `json:"score"`
+}
+
 // Figure is a number an event report gives.
 type Figure struct {
 	// Kind is what is counted: "killed", "wounded", "troops".

@@ -75,23 +75,19 @@ func updateStories(ctx context.Context, s store.Store, rebuild bool) (*story.Clu
 			return nil, 0, err
 		}
 	}
-	var prior []story.Placement
+	var prior []veille.Placement
 	for p, err := range s.Placements(ctx, version) {
 		if err != nil {
 			return nil, 0, err
 		}
-		prior = append(prior, story.Placement{Article: p.Article, Story: p.Story, Score: p.Score})
+		prior = append(prior, p)
 	}
 	cl, added, err := story.Update(ctx, storyItems(ctx, s, store.Query{}), prior, opt)
 	if err != nil {
 		return nil, 0, err
 	}
 	if len(added) > 0 {
-		ps := make([]store.Placement, len(added))
-		for i, p := range added {
-			ps[i] = store.Placement{Article: p.Article, Story: p.Story, Score: p.Score}
-		}
-		if err := s.PutPlacements(ctx, version, ps); err != nil {
+		if err := s.PutPlacements(ctx, version, added); err != nil {
 			return nil, 0, err
 		}
 	}

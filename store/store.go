@@ -6,7 +6,7 @@
 //
 // The package holds only the driver-neutral contract: the [Store]
 // interface, the [Query], [EntityQuery], [EntityStat], [EventQuery],
-// [EventReport], [Placement] and [Stats] types, the sentinel errors and the
+// [EventReport] and [Stats] types, the sentinel errors and the
 // small rules every implementation shares (how an id prefix is checked; a
 // dated query matches a date by the period it covers, veille.Date.Span).
 // Implementations live
@@ -122,7 +122,7 @@ type Store interface {
 	// Placements yields the story placements recorded under the
 	// clustering version, in the order they were recorded. Iteration
 	// stops at the first error, which is yielded.
-	Placements(ctx context.Context, version string) iter.Seq2[Placement, error]
+	Placements(ctx context.Context, version string) iter.Seq2[veille.Placement, error]
 
 	// PutPlacements records story placements under the clustering
 	// version, after those already recorded, in one transaction. The
@@ -130,7 +130,7 @@ type Store interface {
 	// transaction: a new clustering starts over. An article already
 	// placed keeps its story; a placement of an article that is not
 	// stored is an error (ErrNotFound) and nothing is written.
-	PutPlacements(ctx context.Context, version string, ps []Placement) error
+	PutPlacements(ctx context.Context, version string, ps []veille.Placement) error
 
 	// ResetPlacements deletes every recorded story placement, so that the
 	// next clustering starts over.
@@ -241,16 +241,6 @@ type Stats struct {
 	Sources   int64 // distinct (source, document) pairs
 	Failures  int64 // recorded failures
 	RawBytes  int64 // total size of the raw documents
-}
-
-// Placement is the story an article was put in when stories were built:
-// the story's id and the score the article joined it with. Stories are
-// built online, so a placement is never revisited: recording them keeps
-// story ids stable as the collection grows.
-type Placement struct {
-	Article string
-	Story   string
-	Score   float64
 }
 
 // Failure is a source that could not be turned into an article.

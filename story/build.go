@@ -10,18 +10,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/veille-news/veille"
 	"github.com/veille-news/veille/event"
 )
-
-// Placement is the story an article was put in, when it was added: the
-// story's id and the score the article joined it with. Recording the
-// placements [Update] returns keeps a collection's stories stable as it
-// grows: an article never moves, a story keeps its id.
-type Placement struct {
-	Article string  `json:"article"`
-	Story   string  `json:"story"`
-	Score   float64 `json:"score"`
-}
 
 // Build clusters a whole collection: it prepares the items on every core,
 // then adds them in publication order (oldest first, undated last, then
@@ -37,9 +28,11 @@ func Build(ctx context.Context, items iter.Seq2[Item, error], opt Options) (*Clu
 // items placed in prior are put back in their stories, in the order of
 // prior, without being compared with any story; the others are then
 // added as Build adds them, in publication order, and their placements
-// returned in the order they were added. Placements of articles not among
-// items are ignored.
-func Update(ctx context.Context, items iter.Seq2[Item, error], prior []Placement, opt Options) (*Clusterer, []Placement, error) {
+// returned in the order they were added. Placements of articles not
+// among items are ignored. Recording the placements (a store's
+// PutPlacements) keeps a collection's stories stable as it grows: an
+// article never moves, a story keeps its id.
+func Update(ctx context.Context, items iter.Seq2[Item, error], prior []veille.Placement, opt Options) (*Clusterer, []veille.Placement, error) {
 	in := make(chan Item, 256)
 	out := make(chan Doc, 256)
 	var wg sync.WaitGroup
@@ -107,7 +100,7 @@ func Update(ctx context.Context, items iter.Seq2[Item, error], prior []Placement
 		c.Place(d, p.Story, p.Score)
 		placed[i] = Doc{} // let the prepared terms go
 	}
-	added := make([]Placement, 0, len(fresh))
+	added := make([]veille.Placement, 0, len(fresh))
 	for i, d := range fresh {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -115,7 +108,7 @@ func Update(ctx context.Context, items iter.Seq2[Item, error], prior []Placement
 			}
 		}
 		id, _ := c.Add(d)
-		added = append(added, Placement{Article: d.ID, Story: id, Score: c.score(d.ID)})
+		added = append(added, veille.Placement{Article: d.ID, Story: id, Score: c.score(d.ID)})
 		fresh[i] = Doc{}
 	}
 	return c, added, nil

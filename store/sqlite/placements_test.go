@@ -6,11 +6,12 @@ import (
 	"slices"
 	"testing"
 
+	veille "github.com/veille-news/veille"
 	"github.com/veille-news/veille/store"
 )
 
-func pl(article, story string, score float64) store.Placement {
-	return store.Placement{Article: article, Story: story, Score: score}
+func pl(article, story string, score float64) veille.Placement {
+	return veille.Placement{Article: article, Story: story, Score: score}
 }
 
 func TestPlacements(t *testing.T) {
@@ -24,9 +25,9 @@ func TestPlacements(t *testing.T) {
 		}
 		ids = append(ids, d.ID)
 	}
-	read := func(version string) []store.Placement {
+	read := func(version string) []veille.Placement {
 		t.Helper()
-		var out []store.Placement
+		var out []veille.Placement
 		for p, err := range s.Placements(ctx, version) {
 			if err != nil {
 				t.Fatal(err)
@@ -35,12 +36,12 @@ func TestPlacements(t *testing.T) {
 		}
 		return out
 	}
-	first := []store.Placement{pl(ids[1], ids[1], 1), pl(ids[0], ids[1], 0.4)}
+	first := []veille.Placement{pl(ids[1], ids[1], 1), pl(ids[0], ids[1], 0.4)}
 	if err := s.PutPlacements(ctx, "s1", first); err != nil {
 		t.Fatal(err)
 	}
 	// Later placements come after; an article placed keeps its story.
-	if err := s.PutPlacements(ctx, "s1", []store.Placement{pl(ids[2], ids[2], 1), pl(ids[0], ids[2], 0.9)}); err != nil {
+	if err := s.PutPlacements(ctx, "s1", []veille.Placement{pl(ids[2], ids[2], 1), pl(ids[0], ids[2], 0.9)}); err != nil {
 		t.Fatal(err)
 	}
 	want := append(slices.Clone(first), pl(ids[2], ids[2], 1))
@@ -51,12 +52,12 @@ func TestPlacements(t *testing.T) {
 		t.Errorf("another version reads %v", got)
 	}
 	// An unknown article: an error, nothing written.
-	err := s.PutPlacements(ctx, "s1", []store.Placement{pl(ids[2], ids[2], 1), pl("00"+ids[0][2:], "x", 1)})
+	err := s.PutPlacements(ctx, "s1", []veille.Placement{pl(ids[2], ids[2], 1), pl("00"+ids[0][2:], "x", 1)})
 	if !errors.Is(err, store.ErrNotFound) || len(read("s1")) != 3 {
 		t.Errorf("unknown article: %v, %d placements", err, len(read("s1")))
 	}
 	// A new version starts over.
-	if err := s.PutPlacements(ctx, "s2", []store.Placement{pl(ids[0], ids[0], 1)}); err != nil {
+	if err := s.PutPlacements(ctx, "s2", []veille.Placement{pl(ids[0], ids[0], 1)}); err != nil {
 		t.Fatal(err)
 	}
 	if len(read("s1")) != 0 || len(read("s2")) != 1 {

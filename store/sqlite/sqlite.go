@@ -1012,18 +1012,18 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 }
 
 // Placements implements [store.Store.Placements].
-func (s *Store) Placements(ctx context.Context, version string) iter.Seq2[store.Placement, error] {
-	return func(yield func(store.Placement, error) bool) {
+func (s *Store) Placements(ctx context.Context, version string) iter.Seq2[veille.Placement, error] {
+	return func(yield func(veille.Placement, error) bool) {
 		rows, err := s.r.QueryContext(ctx, `SELECT article_id, story_id, score FROM story_placements WHERE version = ? ORDER BY seq`, version)
 		if err != nil {
-			yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+			yield(veille.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
 			return
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var p store.Placement
+			var p veille.Placement
 			if err := rows.Scan(&p.Article, &p.Story, &p.Score); err != nil {
-				yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+				yield(veille.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
 				return
 			}
 			if !yield(p, nil) {
@@ -1031,13 +1031,13 @@ func (s *Store) Placements(ctx context.Context, version string) iter.Seq2[store.
 			}
 		}
 		if err := rows.Err(); err != nil {
-			yield(store.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
+			yield(veille.Placement{}, fmt.Errorf("sqlite: placements: %w", err))
 		}
 	}
 }
 
 // PutPlacements implements [store.Store.PutPlacements].
-func (s *Store) PutPlacements(ctx context.Context, version string, ps []store.Placement) error {
+func (s *Store) PutPlacements(ctx context.Context, version string, ps []veille.Placement) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM story_placements WHERE version <> ?`, version); err != nil {
 			return err
