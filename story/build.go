@@ -107,8 +107,8 @@ func Update(ctx context.Context, items iter.Seq2[Item, error], prior []veille.Pl
 				return nil, nil, fmt.Errorf("story: %w", err)
 			}
 		}
-		id, _ := c.Add(d)
-		added = append(added, veille.Placement{Article: d.ID, Story: id, Score: c.score(d.ID)})
+		p, _ := c.add(d)
+		added = append(added, p)
 		fresh[i] = Doc{}
 	}
 	return c, added, nil

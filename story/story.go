@@ -277,8 +277,16 @@ func (c *Clusterer) Len() int { return len(c.clusters) }
 // whether the article opened it. An article already added keeps its
 // story.
 func (c *Clusterer) Add(d Doc) (id string, opened bool) {
+	p, opened := c.add(d)
+	return p.Story, opened
+}
+
+// add is Add, returning the article's placement.
+func (c *Clusterer) add(d Doc) (p veille.Placement, opened bool) {
 	if k, ok := c.byID[d.ID]; ok {
-		return c.clusters[k].id, false
+		cl := c.clusters[k]
+		i := slices.IndexFunc(cl.members, func(m Member) bool { return m.ID == d.ID })
+		return veille.Placement{Article: d.ID, Story: cl.id, Score: cl.members[i].Score}, false
 	}
 	c.df.AddCounts(d.bag)
 	v := c.df.VectorCounts(d.bag)
@@ -319,7 +327,7 @@ func (c *Clusterer) Add(d Doc) (id string, opened bool) {
 		bestScore, opened = 1, true
 	}
 	c.join(best, d, v, t, dated, bestScore)
-	return c.clusters[best].id, opened
+	return veille.Placement{Article: d.ID, Story: c.clusters[best].id, Score: bestScore}, opened
 }
 
 // open opens an empty story of the given id and returns its index.
@@ -615,19 +623,4 @@ func leadOf(text string) string {
 		}
 	}
 	return strings.TrimSpace(text[:cut]) + "…"
-}
-
-// score returns the score the article id joined its story with.
-func (c *Clusterer) score(id string) float64 {
-	k, ok := c.byID[id]
-	if !ok {
-		return 0
-	}
-	ms := c.clusters[k].members
-	for i := len(ms) - 1; i >= 0; i-- { // the article just added is last
-		if ms[i].ID == id {
-			return ms[i].Score
-		}
-	}
-	return 0
 }
